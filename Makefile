@@ -1,0 +1,56 @@
+# Uitweg. `make` builds everything, `make test` runs every test.
+# `make help` lists the targets. Feature targets live in make/*.mk.
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Feature files add to these (see make/*.mk).
+DIST_TARGETS :=
+APT_PACKAGES :=
+NPM_SETUP :=
+
+include $(sort $(wildcard make/*.mk))
+
+.PHONY: all site dist test serve clean help deps test-deps
+
+all: site dist ## Build everything: site/ and dist/ (offline bundle, pocket files, print PDFs)
+
+dist: $(DIST_TARGETS)
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+deps: $(VENV)/.installed ## Create .venv from the pinned requirements
+
+site: $(VENV)/.installed ## Build the site into site/ (strict; an old site/ stays if the build fails)
+	rm -rf site.tmp
+	$(PY) -m mkdocs build --strict --site-dir site.tmp
+	$(PY) -m uitweg.postbuild site.tmp
+	rm -rf site && mv site.tmp site
+
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+test-deps: $(VENV)/.test-installed ## Install what the tests need (Python, Debian and npm packages)
+	@bash tools/install-system-packages.sh $(sort $(APT_PACKAGES))
+	$(NPM_SETUP)
+
+test: test-deps ## Run the whole test suite
+	$(PY) -m pytest
+
+serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+clean: ## Remove built files (site/, dist/, caches); keeps .venv
+	rm -rf site site.tmp dist .pytest_cache
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F ':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'

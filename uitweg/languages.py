@@ -1,0 +1,51 @@
+"""The language list and per-language interface strings (data/languages.yml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import paths
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    call_words: tuple[str, ...]
+    ui: dict
+
+
+@dataclass(frozen=True)
+class Languages:
+    languages: tuple[Language, ...]
+    strip: tuple[str, ...]
+
+    @property
+    def codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+    @property
+    def default(self) -> Language:
+        return self.languages[0]
+
+    def get(self, code: str) -> Language:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        raise KeyError(f"unknown language {code!r}; data/languages.yml has {', '.join(self.codes)}")
+
+    def all_call_words(self) -> frozenset[str]:
+        return frozenset(w for lang in self.languages for w in lang.call_words)
+
+
+@lru_cache(maxsize=4)
+def load_languages(path: Path = paths.LANGUAGES) -> Languages:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    langs = tuple(
+        Language(code=d["code"], name=d["name"], call_words=tuple(w.lower() for w in d["call_words"]), ui=d["ui"])
+        for d in data["languages"]
+    )
+    return Languages(languages=langs, strip=tuple(data.get("strip", ())))

@@ -1,0 +1,36 @@
+"""What templates need besides MkDocs' own context: interface strings,
+language links, the emergency strip and the quick-exit target."""
+from __future__ import annotations
+
+from .contacts import ContactTable
+from .languages import Languages
+
+
+def alternates(current: str, urls: dict[str, str], languages: Languages) -> list[dict]:
+    """One entry per language: code, name, site-root URL of the same page,
+    and whether it is the current one. `urls` maps language code to URL."""
+    return [
+        {"code": lang.code, "name": lang.name, "url": urls[lang.code], "current": lang.code == current}
+        for lang in languages.languages if lang.code in urls
+    ]
+
+
+def strip_items(table: ContactTable, languages: Languages, lang: str) -> list[dict]:
+    """The emergency strip: name and first number of each listed contact."""
+    items = []
+    for cid in languages.strip:
+        contact = table.get(cid)
+        phone = contact.phones[0]
+        items.append({"id": cid, "name": contact.name[lang], "number": phone.number, "tel": phone.tel,
+                      "short": phone.short, "always_open": bool(phone.always_open), "free": bool(phone.free)})
+    return items
+
+
+def template_context(lang: str, urls: dict[str, str], table: ContactTable, languages: Languages) -> dict:
+    return {
+        "lang": lang,
+        "ui": languages.get(lang).ui,
+        "alternates": alternates(lang, urls, languages),
+        "strip": strip_items(table, languages, lang),
+        "quick_exit": table.quick_exit[lang],
+    }

@@ -1,0 +1,31 @@
+"""Build problems: collected with file and line, reported all at once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+class BuildError(Exception):
+    """Raised after all problems of one check are collected."""
+
+    def __init__(self, problems: list[Problem], title: str = "The build stopped"):
+        self.problems = list(problems)
+        self.title = title
+        lines = [f"{title} ({len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}):"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+def raise_if_any(problems: list[Problem], title: str) -> None:
+    if problems:
+        raise BuildError(problems, title)

@@ -1,0 +1,101 @@
+"""Shortcodes that write contact data from the table into pages, so each
+name, number and hour is written once, in data/contacts.yml.
+
+  [[phone:ID]]  [[email:ID]]  [[name:ID]]  [[card:ID]]  [[directory]]  [[verified]]
+"""
+from __future__ import annotations
+
+import re
+
+from .contacts import Contact, ContactTable
+from .languages import Language
+
+SHORTCODE = re.compile(r"\[\[\s*([a-z]+)(?::\s*([a-z0-9-]+))?\s*\]\]")
+NEEDS_ID = {"phone", "email", "name", "card"}
+NO_ID = {"directory", "verified"}
+KIND_ORDER = ["emergency", "helpline", "specialised-centre", "care-centre", "victim-support", "legal-aid", "government"]
+
+
+def shortcode_problems(text: str, table: ContactTable) -> list[tuple[int, str]]:
+    """(offset, message) for every shortcode that cannot be expanded."""
+    problems = []
+    for m in SHORTCODE.finditer(text):
+        code, cid = m.group(1), m.group(2)
+        if code not in NEEDS_ID | NO_ID:
+            problems.append((m.start(), f"unknown shortcode {m.group(0)}; use one of "
+                             "[[phone:ID]] [[email:ID]] [[name:ID]] [[card:ID]] [[directory]] [[verified]]"))
+        elif code in NEEDS_ID and not cid:
+            problems.append((m.start(), f"{m.group(0)} needs a contact id, e.g. [[{code}:pag-asa]]"))
+        elif code in NEEDS_ID and cid not in table.ids:
+            problems.append((m.start(), f"unknown contact id {cid!r} in {m.group(0)}; ids in data/contacts.yml: {', '.join(table.ids)}"))
+        elif code == "phone" and not table.get(cid).phones:
+            problems.append((m.start(), f"{cid!r} has no phone number in data/contacts.yml; use [[name:{cid}]] or [[card:{cid}]]"))
+        elif code == "email" and not table.get(cid).emails:
+            problems.append((m.start(), f"{cid!r} has no e-mail address in data/contacts.yml"))
+    return problems
+
+
+def contact_ids(text: str) -> list[str]:
+    """Contact ids a page names through shortcodes, in order."""
+    return [m.group(2) for m in SHORTCODE.finditer(text) if m.group(2)]
+
+
+def expand(text: str, table: ContactTable, lang: Language) -> str:
+    """Replace every shortcode with Markdown in the page's language."""
+    def one(m: re.Match) -> str:
+        code, cid = m.group(1), m.group(2)
+        if code == "directory":
+            return directory(table, lang)
+        if code == "verified":
+            return max(c.verified for c in table.contacts).isoformat()
+        contact = table.get(cid)
+        if code == "phone":
+            return contact.phones[0].number
+        if code == "email":
+            return f"[{contact.emails[0]}](mailto:{contact.emails[0]})"
+        if code == "name":
+            return contact.name[lang.code]
+        return card(contact, lang)
+    return SHORTCODE.sub(one, text)
+
+
+def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
+    ui = lang.ui
+    lines = [f'<div class="contact" markdown>']
+    head = f"**{contact.name[lang.code]}**" if with_name else ""
+    if contact.region:
+        head += (" · " if head else "") + contact.region[lang.code]
+    if head:
+        lines.append(head + "  ")
+    lines.append(contact.description[lang.code])
+    lines.append("")
+    ways = []
+    for phone in contact.phones:
+        extra = [x for x in (phone.hours[lang.code] if phone.hours else None,
+                             ui["free"] if phone.free else None) if x]
+        ways.append(f"- {ui['phone']}: **{phone.number}**" + (f" — {', '.join(extra)}" if extra else ""))
+    for email in contact.emails:
+        ways.append(f"- {ui['email']}: [{email}](mailto:{email})")
+    for url in contact.websites:
+        ways.append(f"- {ui['website']}: <{url}>")
+    if contact.address:
+        ways.append(f"- {ui['address']}: {contact.address}")
+    if not contact.phones and not contact.emails and not contact.websites:
+        ways.append(f"- {ui['no_contact']}")
+    lines += ways
+    lines.append("</div>")
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def directory(table: ContactTable, lang: Language) -> str:
+    """Every contact, grouped by kind, each under a heading with its id as anchor."""
+    out = []
+    for kind in KIND_ORDER:
+        members = [c for c in table.contacts if c.kind == kind]
+        if not members:
+            continue
+        out.append(f"\n## {lang.ui['kinds'][kind]} {{#{kind}}}\n")
+        for c in members:
+            out.append(f"\n### {c.name[lang.code]} {{#{c.id}}}\n")
+            out.append(card(c, lang, with_name=False))
+    return "\n".join(out)
