@@ -1,0 +1,67 @@
+"""Shared fixtures: one real strict build of the site per test session, and
+Debian's Chromium driven by Playwright (never `playwright install`)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-quic"]
+
+
+def mkdocs_build(project: Path, site_dir: Path, check: bool = True) -> subprocess.CompletedProcess:
+    """A real, strict `mkdocs build` of `project` into `site_dir`, then the post-build steps."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                            cwd=project, capture_output=True, text=True, env=env)
+    if result.returncode == 0:
+        post = subprocess.run([sys.executable, "-m", "uitweg.postbuild", str(site_dir)],
+                              cwd=project, capture_output=True, text=True, env=env)
+        result = subprocess.CompletedProcess(result.args, post.returncode,
+                                             result.stdout + post.stdout, result.stderr + post.stderr)
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stderr[-4000:]}")
+    return result
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the sources (no built files) to break on purpose."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "dist", "node_modules", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole site, built once per session from the real sources."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    mkdocs_build(ROOT, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def html_pages(site) -> list[Path]:
+    """Every content page of every language (not 404.html)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Debian Chromium, shared by the session's browser tests."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
