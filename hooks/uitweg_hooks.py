@@ -56,10 +56,6 @@ def on_page_markdown(markdown, page, config, files):
     return expand(markdown, _state["table"], _state["languages"].get(_lang(page)))
 
 
-def on_page_content(html, page, config, files):
-    return telify(html, _state["table"], _state["call_words"])
-
-
 def on_page_context(context, page, config, nav):
     urls = {code: f.url for code, f in getattr(page.file, "alternates", {}).items()}
     urls.setdefault(_lang(page), page.url)
@@ -68,6 +64,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    # On the finished page, so numbers in template parts become links too.
+    output = telify(output, _state["table"], _state["call_words"])
     found = output_problems(output, _state["table"], _state["call_words"], config["site_url"] or "")
     if found:
         name = f"{_source_name(page, config)} (built as {page.file.dest_uri})"
@@ -84,3 +82,15 @@ def on_template_context(context, template_name, config):
                 for lang in langs.languages}
         context["uitweg"] = template_context(config["theme"]["language"], urls, _state["table"], langs)
     return context
+
+
+def on_post_template(output_content, template_name, config):
+    """404.html and other static templates pass the same last gate."""
+    if not template_name.endswith(".html"):
+        return output_content
+    output = telify(output_content, _state["table"], _state["call_words"])
+    found = output_problems(output, _state["table"], _state["call_words"], config["site_url"] or "")
+    if found:
+        _fail(BuildError([Problem(f"template {template_name}", line, msg) for line, msg in found],
+                         "A built page would publish something that is not in the contact table"))
+    return output

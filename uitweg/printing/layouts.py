@@ -1,0 +1,156 @@
+"""HTML for each print format, from the contact table and data/print.yml.
+
+The Jinja2 templates in templates/ receive plain values: texts as lists of
+(lang, text) pairs, so the same template serves one language or all of them
+(trilingual), and every piece of text carries its own `lang` attribute.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..contacts import ContactTable
+from ..languages import Languages
+from .qr import QRCode, make_qr
+from .texts import Format, PrintData
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+CSS_FILE = TEMPLATES / "print.css"
+TRILINGUAL = "trilingual"
+# DejaVu Sans (Debian fonts-dejavu-core) covers é è ç ë ü and the signs we use;
+# loaded by file:// URL so rendering never depends on the system's font lookup.
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
+
+Text = list  # [(lang, text), …]: one pair per language shown, duplicates dropped
+
+
+@dataclass(frozen=True)
+class Row:
+    """One number as printed: "112  Noodgeval  [gratis] [24/7]"."""
+    id: str
+    number: str            # as written in Belgium, with no-break spaces: never split over two lines
+    digits: str
+    label: Text
+    place: Text            # city of a centre, else empty
+    badges: tuple          # (Text, …): "gratis", "24/7"
+    hours: Text            # opening hours when not always open and the table knows them
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One PDF: a format in one language, or in all of them."""
+    format: Format
+    lang: str              # a language code or "trilingual"
+    langs: tuple[str, ...]
+
+    @property
+    def filename(self) -> str:
+        return f"{self.format.name}-{self.lang}.pdf"
+
+    @property
+    def trilingual(self) -> bool:
+        return self.lang == TRILINGUAL
+
+
+def editions(data: PrintData, languages: Languages) -> list[Edition]:
+    out = []
+    for fmt in data.formats:
+        out += [Edition(fmt, code, (code,)) for code in languages.codes]
+        if fmt.trilingual:
+            out.append(Edition(fmt, TRILINGUAL, tuple(languages.codes)))
+    return out
+
+
+def fonts_missing() -> list[Path]:
+    return [p for p in FONTS.values() if not p.is_file()]
+
+
+def typo(text: str, lang: str) -> str:
+    """French spacing: a no-break space before ? ! : ; so they never start a line."""
+    if lang == "fr":
+        for mark in "?!:;":
+            text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text
+
+
+def _text(pairs) -> Text:
+    seen, out = set(), []
+    for lang, text in pairs:
+        if text and text not in seen:
+            seen.add(text)
+            out.append((lang, typo(text, lang)))
+    return out
+
+
+class Layouts:
+    """Renders the HTML of every edition; one instance per build."""
+
+    def __init__(self, data: PrintData, table: ContactTable, languages: Languages,
+                 home_url, site_name: str = "Uitweg"):
+        self.data, self.table, self.languages = data, table, languages
+        self.home_url = home_url  # lang -> URL of that language's home page
+        self.site_name = site_name
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["typo"] = typo
+        self.css = CSS_FILE.read_text(encoding="utf-8")
+
+    def url(self, edition: Edition) -> str:
+        """The trilingual sheets open the default language, at the site root."""
+        return self.home_url(self.languages.default.code if edition.trilingual else edition.lang)
+
+    def qr(self, edition: Edition) -> QRCode:
+        return make_qr(self.url(edition))
+
+    # -- texts -----------------------------------------------------------
+    def t(self, langs, section: str, key: str) -> Text:
+        return _text((lang, self.data.texts[lang][section][key]) for lang in langs)
+
+    def row(self, cid: str, langs) -> Row:
+        contact = self.table.get(cid)
+        phone = contact.phones[0]
+        labels = [(lang, (self.data.texts[lang].get("contacts") or {}).get(cid) or contact.name[lang]) for lang in langs]
+        place = []
+        if contact.kind == "specialised-centre" and contact.region:
+            place = [(lang, contact.region[lang].split(",")[0].strip()) for lang in langs]
+        badges = []
+        if phone.free:
+            badges.append(self.t(langs, "labels", "free"))
+        if phone.always_open:
+            badges.append(self.t(langs, "labels", "always_open"))
+        hours = []
+        if not phone.always_open and phone.hours:
+            hours = [(lang, phone.hours[lang]) for lang in langs]
+        return Row(id=cid, number=phone.number.replace(" ", "\u00a0"), digits=phone.digits,
+                   label=_text(labels), place=_text(place), badges=tuple(badges), hours=_text(hours))
+
+    # -- html -------------------------------------------------------------
+    def html(self, edition: Edition) -> str:
+        fmt, langs = edition.format, edition.langs
+        qr = self.qr(edition)
+        doc_lang = self.languages.default.code if edition.trilingual else edition.lang
+        title_key = ("poster", "headline") if fmt.layout in ("poster", "tearoff") else ("short", "headline")
+        context = {
+            "fmt": fmt,
+            "edition": edition,
+            "langs": langs,
+            "doc_lang": doc_lang,
+            "trilingual": edition.trilingual,
+            "texts": self.data.texts,
+            "t": lambda section, key: self.t(langs, section, key),
+            "rows": lambda ids: [self.row(cid, langs) for cid in ids],
+            "qr": qr,
+            "qr_box_mm": qr.box_mm(fmt.qr_mm),
+            "language_names": [(lang.code, lang.name) for lang in self.languages.languages],
+            "site_name": self.site_name,
+            "title": f"{self.site_name} – " + " / ".join(text for _, text in self.t(langs, *title_key)),
+            "css": self.css,
+            "fonts": {k: p.as_uri() for k, p in FONTS.items()},
+            "content_w": fmt.width_mm - 2 * fmt.margin_mm,
+            "content_h": fmt.height_mm - 2 * fmt.margin_mm,
+        }
+        return self.env.get_template(f"{fmt.layout}.html.j2").render(context)
