@@ -1,4 +1,5 @@
 """Integration: real strict `mkdocs build`s of the site and of broken copies."""
+import os
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from uitweg.phones import find_numbers
 
 TABLE = load_contacts()
 LANGS = load_languages()
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = Path(os.environ.get("UITWEG_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 
 def lang_root(site: Path, code: str) -> Path:
@@ -46,8 +47,10 @@ def test_every_page_has_its_language_and_links_to_the_others(site):
 
 def seed_contacts():
     """Every phone number and e-mail address in the seed documents."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert seeds, f"no seed documents in {SEEDS}: put shared/ beside the repo or set UITWEG_SEEDS"
     numbers, emails = set(), set()
-    for seed in sorted(SEEDS.glob("*.txt")):
+    for seed in seeds:
         text = seed.read_text(encoding="utf-8")
         numbers |= {n.digits for n in find_numbers(text, TABLE, LANGS.all_call_words())}
         emails |= set(re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+", text))

@@ -62,7 +62,7 @@ def test_expand_in_each_language():
 def test_directory_lists_every_contact_with_its_anchor():
     out = expand("[[directory]]", TABLE, LANGS.get("fr"))
     for c in TABLE.contacts:
-        assert f"{{#{c.id}}}" in out and c.name["fr"] in out
+        assert f"{{#contact-{c.id}}}" in out and c.name["fr"] in out
     assert "{#specialised-centre}" in out
 
 

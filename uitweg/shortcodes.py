@@ -96,6 +96,7 @@ def directory(table: ContactTable, lang: Language) -> str:
             continue
         out.append(f"\n## {lang.ui['kinds'][kind]} {{#{kind}}}\n")
         for c in members:
-            out.append(f"\n### {c.name[lang.code]} {{#{c.id}}}\n")
+            # "contact-" keeps contact anchors apart from kind anchors (emergency, legal-aid).
+            out.append(f"\n### {c.name[lang.code]} {{#contact-{c.id}}}\n")
             out.append(card(c, lang, with_name=False))
     return "\n".join(out)

@@ -36,6 +36,7 @@ class Row:
     digits: str
     label: Text
     place: Text            # city of a centre, else empty
+    strip_name: Text       # name on a tear-off strip; empty when the name is the number ("1712")
     badges: tuple          # (Text, …): "gratis", "24/7"
     hours: Text            # opening hours when not always open and the table knows them
 
@@ -125,8 +126,11 @@ class Layouts:
         hours = []
         if not phone.always_open and phone.hours:
             hours = [(lang, phone.hours[lang]) for lang in langs]
+        names = [(lang, contact.name[lang]) for lang in langs
+                 if phone.digits not in contact.name[lang].replace(" ", "")]
         return Row(id=cid, number=phone.number.replace(" ", "\u00a0"), digits=phone.digits,
-                   label=_text(labels), place=_text(place), badges=tuple(badges), hours=_text(hours))
+                   label=_text(labels), place=_text(place), strip_name=_text(names),
+                   badges=tuple(badges), hours=_text(hours))
 
     # -- html -------------------------------------------------------------
     def html(self, edition: Edition) -> str:
