@@ -4,12 +4,38 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .compress import compress_site
+from .csp import add_csp_meta
+from .headers import write_headers_file
+from .problems import BuildError
+from .stylesheet import fingerprint_scripts, merge_stylesheets
+
+# In order. Steps that change pages or assets go before compress_site, which
+# writes the .gz/.br twins of the final files and must stay last.
+STEPS = [
+    merge_stylesheets,     # one trimmed, hashed stylesheet (dev-notes/light.md)
+    fingerprint_scripts,   # uitweg.js → uitweg.<hash>.js
+    add_csp_meta,          # CSP <meta> from data/headers.yml; refuses inline code
+    write_headers_file,    # site/_headers from data/headers.yml
+    compress_site,         # .gz and .br twins: LAST
+]
+
+
+def run(site: Path) -> None:
+    for step in STEPS:
+        step(site)
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or not Path(args[0]).is_dir():
         print("usage: python -m uitweg.postbuild SITE_DIR", file=sys.stderr)
         return 2
+    try:
+        run(Path(args[0]))
+    except BuildError as err:
+        print(err, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -28,6 +28,7 @@ from .texts import PRINT_DATA, load_print_data
 PX_PER_MM = 96 / 25.4
 SAFE_EDGE_MM = 2.5      # cards and stickers are cut with this tolerance: keep text inside
 TOLERANCE_PX = 0.5
+STRIP_CLEARANCE_MM = 1.5  # text keeps this far from a tear-off strip's cut lines
 
 
 def placeholder_warning(url: str) -> str | None:
@@ -54,25 +55,44 @@ def _inside(inner, outer) -> bool:
             and inner[2] <= outer[2] + TOLERANCE_PX and inner[3] <= outer[3] + TOLERANCE_PX)
 
 
+def _ink(rect):
+    """A text box minus the font's leading above and below: where the letters are."""
+    x0, y0, x1, y1 = rect
+    pad = (y1 - y0) * 0.18
+    return x0 + TOLERANCE_PX, y0 + pad, x1 - TOLERANCE_PX, y1 - pad
+
+
 def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _walk(box, frame, out):
-    """Yield (text box, frame) pairs; frame = the rectangle the text must stay in.
-    Inside a rotated box (tear-off strips) that is the box itself, before rotation."""
+def _classes(box) -> list[str]:
+    element = getattr(box, "element", None)
+    return (element.get("class") or "").split() if element is not None and getattr(box, "element_tag", None) else []
+
+
+def _walk(box, frame, area, out):
+    """Collect text boxes with their frame (the rectangle the text must stay in;
+    inside a rotated box such as a tear-off strip, that box before rotation) and
+    their reserved area (QR block, footer: other text must keep out of it)."""
     from weasyprint.formatting_structure import boxes
     if box.style["transform"]:
-        frame = _border_rect(box)
+        x0, y0, x1, y1 = _border_rect(box)
+        clear = STRIP_CLEARANCE_MM * PX_PER_MM
+        frame = (x0 + clear, y0 + clear, x1 - clear, y1 - clear)
     if isinstance(box, boxes.TextBox):
         if box.text.strip():
-            out["text"].append((box, frame))
+            out["text"].append((box, frame, area))
         return
-    if getattr(box, "element_tag", None) == "svg" and "qr-code" in (box.element.get("class") or ""):
+    classes = _classes(box)
+    if getattr(box, "element_tag", None) == "svg" and "qr-code" in classes:
         out["qr"].append(box)
         return
+    if "reserved" in classes and area is None:
+        area = id(box)
+        out["areas"].append((area, _border_rect(box), classes[0]))
     for child in getattr(box, "children", ()):
-        _walk(child, frame, out)
+        _walk(child, frame, area, out)
 
 
 def layout_problems(document, edition: Edition) -> list[str]:
@@ -84,17 +104,26 @@ def layout_problems(document, edition: Edition) -> list[str]:
     for number, page in enumerate(document.pages, 1):
         page_box = page._page_box
         frame = (edge, edge, page.width - edge, page.height - edge)
-        found = {"text": [], "qr": []}
-        _walk(page_box, frame, found)
+        found = {"text": [], "qr": [], "areas": []}
+        _walk(page_box, frame, None, found)
         qr_rects = [_border_rect(q) for q in found["qr"]]
-        for box, box_frame in found["text"]:
+        # Compare text only within one frame: rotated strips overlap before rotation.
+        inks = [(_ink(_rect(box)), box, box_frame) for box, box_frame, _ in found["text"]]
+        for i, (ink, box, box_frame) in enumerate(inks):
+            for other_ink, other, other_frame in inks[i + 1:]:
+                if other_frame == box_frame and _overlap(ink, other_ink):
+                    problems.append(f"page {number}: text {box.text.strip()!r} overlaps {other.text.strip()!r}")
+        for box, box_frame, area in found["text"]:
+            for other_area, area_rect, name in found["areas"]:
+                if area != other_area and box_frame == frame and _overlap(_ink(_rect(box)), area_rect):
+                    problems.append(f"page {number}: text {box.text.strip()!r} runs into the {name} area")
             rect = _rect(box)
             if not _inside(rect, box_frame):
                 where = "its rotated strip" if box_frame is not frame else f"the page ({edge_mm:g} mm from the edge)"
                 problems.append(f"page {number}: text {box.text.strip()!r} runs outside {where}; shorten the text "
                                 f"in data/print.yml or make the format's text_pt smaller")
             for qr_rect in qr_rects:
-                if _overlap(rect, qr_rect):
+                if _overlap(_ink(rect), qr_rect):
                     problems.append(f"page {number}: text {box.text.strip()!r} touches the QR code or its quiet zone")
     return problems
 
@@ -139,13 +168,21 @@ def build(out: Path, mkdocs_yml: Path = paths.ROOT / "mkdocs.yml", print_data: P
         raise BuildError([Problem(str(out), None, "exists and is not a folder")], "Cannot write the print PDFs")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the output folder should not be
     problems: list[Problem] = []
     try:
         for edition in editions(data, languages):
             for message in render(layouts, edition, tmp / edition.filename):
                 problems.append(Problem(edition.filename, None, message))
         if problems:
-            raise BuildError(problems, "The print layouts do not fit")
+            failed = out.with_name(f"{out.name}.failed")
+            shutil.rmtree(failed, ignore_errors=True)
+            os.rename(tmp, failed)
+            raise BuildError(problems, f"The print layouts do not fit ({out.name} is unchanged; "
+                                       f"the failed PDFs are in {failed} to look at)")
+        shutil.rmtree(out.with_name(f"{out.name}.failed"), ignore_errors=True)
         old = out.with_name(f".{out.name}.old-{os.getpid()}")
         if out.exists():
             os.rename(out, old)

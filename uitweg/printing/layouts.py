@@ -6,6 +6,7 @@ The Jinja2 templates in templates/ receive plain values: texts as lists of
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ TRILINGUAL = "trilingual"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
 
+SMALL_NUMBER_RE = re.compile(r"(?<=\w) (?=\d{1,2}\b)|(?<=\b\d) (?=\w)|(?<=\b\d\d) (?=\w)")
 Text = list  # [(lang, text), …]: one pair per language shown, duplicates dropped
 
 
@@ -39,6 +41,8 @@ class Row:
     strip_name: Text       # name on a tear-off strip; empty when the name is the number ("1712")
     badges: tuple          # (Text, …): "gratis", "24/7"
     hours: Text            # opening hours when not always open and the table knows them
+    label_of: dict         # lang -> label, hours_of: lang -> hours ("" if none), for
+    hours_of: dict         # layouts with one column per language
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,8 @@ def typo(text: str, lang: str) -> str:
     if lang == "fr":
         for mark in "?!:;":
             text = text.replace(f" {mark}", f"\u00a0{mark}")
-    return text
+    # "jonger dan 18", "moins de 18 ans": a small number stays with its words.
+    return SMALL_NUMBER_RE.sub("\u00a0", text)
 
 
 def _text(pairs) -> Text:
@@ -111,10 +116,19 @@ class Layouts:
     def t(self, langs, section: str, key: str) -> Text:
         return _text((lang, self.data.texts[lang][section][key]) for lang in langs)
 
-    def row(self, cid: str, langs) -> Row:
+    def label(self, cid: str, lang: str, short: bool) -> str:
+        """The role label from data/print.yml; else the name from the contact table."""
+        texts = self.data.texts[lang]
+        groups = ("contacts_short", "contacts") if short else ("contacts",)
+        for group in groups:
+            if (texts.get(group) or {}).get(cid):
+                return texts[group][cid]
+        return self.table.get(cid).name[lang]
+
+    def row(self, cid: str, langs, short: bool = False) -> Row:
         contact = self.table.get(cid)
         phone = contact.phones[0]
-        labels = [(lang, (self.data.texts[lang].get("contacts") or {}).get(cid) or contact.name[lang]) for lang in langs]
+        labels = [(lang, self.label(cid, lang, short)) for lang in langs]
         place = []
         if contact.kind == "specialised-centre" and contact.region:
             place = [(lang, contact.region[lang].split(",")[0].strip()) for lang in langs]
@@ -130,7 +144,9 @@ class Layouts:
                  if phone.digits not in contact.name[lang].replace(" ", "")]
         return Row(id=cid, number=phone.number.replace(" ", "\u00a0"), digits=phone.digits,
                    label=_text(labels), place=_text(place), strip_name=_text(names),
-                   badges=tuple(badges), hours=_text(hours))
+                   badges=tuple(badges), hours=_text(hours),
+                   label_of={lang: typo(text, lang) for lang, text in labels},
+                   hours_of={lang: typo(text, lang) for lang, text in hours})
 
     # -- html -------------------------------------------------------------
     def html(self, edition: Edition) -> str:
@@ -146,7 +162,7 @@ class Layouts:
             "trilingual": edition.trilingual,
             "texts": self.data.texts,
             "t": lambda section, key: self.t(langs, section, key),
-            "rows": lambda ids: [self.row(cid, langs) for cid in ids],
+            "rows": lambda ids, short=False: [self.row(cid, langs, short) for cid in ids],
             "qr": qr,
             "qr_box_mm": qr.box_mm(fmt.qr_mm),
             "language_names": [(lang.code, lang.name) for lang in self.languages.languages],

@@ -33,6 +33,8 @@ TEXT_KEYS = {
     "tearoff": ("tear", "strip_headline"),
     "labels": ("free", "always_open", "scan"),
 }
+# Optional labels per contact id: on posters, and on cards and stickers.
+LABEL_GROUPS = ("contacts", "contacts_short")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 WEB_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:be|com|org|net|eu|example)\b", re.IGNORECASE)
 
@@ -186,11 +188,16 @@ def _check_texts(code: str, sections, table: ContactTable, add) -> None:
             if not good:
                 add(base + (section, key) if key in values else base + (section,),
                     f"{code}: `{section}.{key}` must be {what}")
-    for cid, label in (sections.get("contacts") or {}).items():
-        if cid not in table.ids:
-            add(base + ("contacts", cid), f"{code}: label for unknown contact id {cid!r}; data/contacts.yml has {', '.join(table.ids)}")
-        elif not (isinstance(label, str) and label.strip()):
-            add(base + ("contacts", cid), f"{code}: label of {cid!r} must be a text")
+    for group in LABEL_GROUPS:
+        labels = sections.get(group) or {}
+        if not isinstance(labels, dict):
+            add(base + (group,), f"{code}: `{group}:` must map contact ids to labels")
+            continue
+        for cid, label in labels.items():
+            if cid not in table.ids:
+                add(base + (group, cid), f"{code}: label for unknown contact id {cid!r}; data/contacts.yml has {', '.join(table.ids)}")
+            elif not (isinstance(label, str) and label.strip()):
+                add(base + (group, cid), f"{code}: label of {cid!r} must be a text")
 
 
 def _strings(node, keypath=()):

@@ -1,0 +1,59 @@
+"""Helpers for the light, private and safe tests (test_privacy, test_nojs,
+test_quick_exit, test_budgets, test_nginx): which pages exist, what a page
+at 360×640 shows first, and where a page lives in the other languages."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from uitweg.contacts import load_contacts
+from uitweg.languages import load_languages
+
+LANGS = load_languages()
+TABLE = load_contacts()
+PHONE = {"width": 360, "height": 640}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def all_pages(site: Path) -> list[str]:
+    """Every HTML page of the site, 404.html included, as site-relative paths."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def lang_of(rel: str) -> str:
+    """The language of a site-relative page path (the first language is the root)."""
+    first = rel.split("/", 1)[0]
+    others = {lang.code for lang in LANGS.languages[1:]}
+    return first if first in others and "/" in rel else LANGS.default.code
+
+
+def lang_root(code: str) -> str:
+    return "" if code == LANGS.default.code else f"{code}/"
+
+
+def page_in(rel: str, code: str) -> str:
+    """The same page in language `code`."""
+    name = rel[len(lang_root(lang_of(rel))):]
+    return lang_root(code) + name
+
+
+def strip_outside_viewport(page, viewport: dict) -> list[str]:
+    """The strip numbers whose box is not wholly inside the first screen."""
+    outside = []
+    for link in page.locator(".uw-strip a[href^='tel:']").all():
+        box = link.bounding_box()
+        if (box is None or box["x"] < 0 or box["y"] < 0 or box["x"] + box["width"] > viewport["width"]
+                or box["y"] + box["height"] > viewport["height"]):
+            outside.append(f"{link.inner_text().split()[0]} at {box}")
+    return outside
+
+
+def first_tab_stop(page) -> str:
+    """What Tab, pressed once after the page loads, focuses: id or tag."""
+    page.keyboard.press("Tab")
+    return page.evaluate("(e => e.id || e.tagName.toLowerCase() + ' ' + (e.getAttribute('href') || ''))"
+                         "(document.activeElement)")
+
+
+STRIP_NUMBERS = [TABLE.get(cid).phones[0].number for cid in LANGS.strip]
+TEL = re.compile(r"^tel:\+?\d+$")

@@ -1,0 +1,85 @@
+"""Accessibility gate: axe-core (WCAG 2.x A and AA) on every page of every
+language, with the site's scripts running and with them blocked; the page
+language; hreflang links between translations."""
+from __future__ import annotations
+
+import pytest
+
+from uitweg.a11y import AXE_JS, alternate_problems, axe_options, axe_problems, lang_problems
+from uitweg.gate_settings import load_gates
+from uitweg.languages import load_languages
+from uitweg.problems import BuildError
+from uitweg.siteconfig import site_url
+
+
+def test_every_page_has_the_language_of_its_folder(site, html_pages):
+    problems = lang_problems(site, html_pages)
+    assert not problems, str(BuildError(problems, "Pages with the wrong <html lang>"))
+
+
+def test_every_page_links_its_translations_with_hreflang(site, html_pages):
+    assert len(html_pages) >= len(load_languages().codes)
+    problems = alternate_problems(site, html_pages, site_url())
+    assert not problems, str(BuildError(problems, "hreflang links are missing or broken"))
+
+
+def test_hreflang_check_finds_a_missing_and_a_wrong_link(tmp_path):
+    """The check itself: a page without x-default and with a link to a page
+    that was not built."""
+    (tmp_path / "en").mkdir()
+    (tmp_path / "index.html").write_text("<html lang=nl><head>\n"
+                                         '<link rel="alternate" hreflang="nl" href="index.html">\n'
+                                         '<link rel="alternate" hreflang="en" href="en/index.html">\n'
+                                         '<link rel="alternate" hreflang="fr" href="fr/index.html">\n'
+                                         "</head><body></body></html>", encoding="utf-8")
+    (tmp_path / "en" / "index.html").write_text("<html lang=nl><head></head></html>", encoding="utf-8")
+    problems = [str(p) for p in alternate_problems(tmp_path, [tmp_path / "index.html"], "https://x.example/")]
+    assert problems == [
+        'site/index.html: no <link rel="alternate" hreflang="x-default"> in <head>. '
+        "The links come from overrides/main.html (block extrahead, uitweg.alternates).",
+        'site/index.html:4: hreflang="fr" link fr/index.html opens fr/index.html, which was not built. '
+        "Write the 'fr' version of this page, or fix the link. "
+        "The links come from overrides/main.html (block extrahead, uitweg.alternates).",
+    ]
+    wrong = [str(p) for p in lang_problems(tmp_path, [tmp_path / "en" / "index.html"])]
+    assert len(wrong) == 1 and wrong[0].startswith("site/en/index.html:1: <html lang=\"nl\"> but this page is in 'en'")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", ["js", "no-js"])
+def test_axe_finds_no_wcag_violations(chromium, served_site, site, html_pages, mode):
+    """Every page, one browser. Without JavaScript: axe itself needs JS, so the
+    site's own scripts are blocked instead (inline scripts still run)."""
+    assert AXE_JS.is_file(), "axe-core is missing: run `make test` (npm ci installs it)"
+    options = axe_options(load_gates()["axe"]["tags"])
+    context = chromium.new_context(bypass_csp=True)  # the CSP <meta> would refuse the injected axe script
+    if mode == "no-js":
+        context.route("**/*.js", lambda route: route.abort())
+    page = context.new_page()
+    problems, checked = [], 0
+    try:
+        for path in html_pages:
+            rel = path.relative_to(site).as_posix()
+            page.goto(served_site + rel, wait_until="load")
+            page.add_script_tag(path=str(AXE_JS))
+            result = page.evaluate("options => axe.run(document, options)", options)
+            problems += axe_problems(result["violations"], rel, path.read_text(encoding="utf-8"), mode)
+            checked += 1
+    finally:
+        context.close()
+    assert checked == len(html_pages)
+    assert not problems, str(BuildError(problems, f"Accessibility (axe-core, WCAG 2.2 AA, {mode})"))
+
+
+def test_axe_problem_names_file_line_and_fix():
+    html = "<html>\n<body>\n<p class=\"low\">Grey text</p>\n</body></html>"
+    violation = {"id": "color-contrast", "impact": "serious",
+                 "help": "Elements must meet minimum color contrast ratio thresholds",
+                 "helpUrl": "https://dequeuniversity.com/rules/axe/4.11/color-contrast",
+                 "nodes": [{"html": "<p class=\"low\">Grey text</p>", "target": [".low"],
+                            "failureSummary": "Fix any of the following:\n  Element has insufficient color contrast of 2.1"}]}
+    [problem] = axe_problems([violation], "en/signs.html", html, "no-js")
+    assert problem.file == "site/en/signs.html" and problem.line == 3
+    assert str(problem).startswith("site/en/signs.html:3: [no-js] color-contrast (serious): Elements must meet")
+    assert "Element has insufficient color contrast of 2.1" in problem.message
+    assert "built from docs/en/signs.md" in problem.message

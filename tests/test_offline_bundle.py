@@ -1,0 +1,220 @@
+"""The USB bundle: built from the session's site, unzipped, opened from file://
+in Chromium with the network blocked, with JavaScript on and off."""
+from __future__ import annotations
+
+import fnmatch
+import json
+import posixpath
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from uitweg.contacts import load_contacts
+from uitweg.languages import load_languages
+from uitweg.offline import signing
+from uitweg.offline.bundle import build_bundle
+from uitweg.offline.settings import SIGNATURE, SUMS, load_offline
+from uitweg.siteconfig import load_mkdocs_yml
+
+ROOT = Path(__file__).resolve().parent.parent
+# Contacts whose numbers every page must offer as tel: links (the brief's minimum).
+REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
+# A word from each language's pages that offline search must find, and the folder of its results.
+SEARCH_WORDS = {"nl": ("mensenhandel", ""), "en": ("trafficking", "en/"), "fr": ("traite", "fr/")}
+
+
+@pytest.fixture(scope="session")
+def keypair(tmp_path_factory) -> tuple[Path, Path]:
+    """A throwaway key pair, never the repository's key."""
+    d = tmp_path_factory.mktemp("keys")
+    signing.generate(d / "test.key", d / "test.pub")
+    return d / "test.key", d / "test.pub"
+
+
+@pytest.fixture(scope="session")
+def bundle(site, keypair, tmp_path_factory):
+    out = tmp_path_factory.mktemp("bundle")
+    made = build_bundle(site, out / "info-offline.zip", keypair[0], keypair[1])
+    unpacked = out / "unpacked"
+    with zipfile.ZipFile(made.path) as zf:
+        zf.extractall(unpacked)
+    return made, unpacked
+
+
+def offline_context(browser, js: bool):
+    """A context where only file:// loads; every request is recorded."""
+    ctx = browser.new_context(java_script_enabled=js, service_workers="block")
+    requests: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))
+    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    return ctx, requests
+
+
+def tel(contact_id: str) -> str:
+    return load_contacts().get(contact_id).phones[0].tel
+
+
+def page_lang(rel: str) -> str:
+    first = rel.split("/", 1)[0]
+    return first if first in load_languages().codes else load_languages().default.code
+
+
+def test_offline_after_i18n_and_shim_vendored():
+    cfg = load_mkdocs_yml()
+    names = [p if isinstance(p, str) else next(iter(p)) for p in cfg["plugins"]]
+    assert "offline" in names and names.index("offline") > names.index("i18n"), \
+        "mkdocs.yml: list `offline` AFTER `i18n` (else search_index.js holds only the last language)"
+    polyfills = cfg["extra"].get("polyfills", [])
+    assert any("iframe-worker" in p for p in polyfills), "mkdocs.yml extra.polyfills must list the vendored iframe-worker shim"
+    for p in polyfills:
+        shim = ROOT / "overrides" / p
+        assert shim.is_file() and "MIT" in shim.read_text()[:2000], f"{shim}: vendored file with its licence header"
+
+
+def test_zip_layout(bundle, site):
+    made, unpacked = bundle
+    names = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()}
+    texts = [t["file"] for t in load_offline()["bundle"]["readme"]]
+    for root_file in ["index.html", "en/index.html", "fr/index.html", SUMS, SIGNATURE, *texts]:
+        assert root_file in names, f"{root_file} missing from the zip"
+    site_pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html"}
+    assert site_pages <= names, f"pages missing from the zip: {sorted(site_pages - names)}"
+    for pattern in load_offline()["bundle"]["exclude"]:
+        assert not [n for n in names if fnmatch.fnmatch(n, pattern) or fnmatch.fnmatch(posixpath.basename(n), pattern)]
+    assert made.path.name == "info-offline.zip"
+    assert "search/search_index.js" in names, "the offline plugin's search_index.js is needed for search from file://"
+
+
+def test_readme_texts(bundle):
+    _, unpacked = bundle
+    for t in load_offline()["bundle"]["readme"]:
+        text = (unpacked / t["file"]).read_text(encoding="utf-8-sig")
+        for needed in ("index.html", "make verify BUNDLE=", "info-offline.zip", SUMS, "sha256sum", "Get-FileHash", "openssl"):
+            assert needed in text, f"{t['file']} does not mention {needed}"
+        assert b"\r\n" in (unpacked / t["file"]).read_bytes(), f"{t['file']}: Windows line ends, for every Notepad"
+
+
+def test_search_index_has_every_language(bundle):
+    _, unpacked = bundle
+    js = (unpacked / "search/search_index.js").read_text(encoding="utf-8")
+    index = json.loads(js.split("=", 1)[1])
+    folders = {page_lang(d["location"]) for d in index["docs"]}
+    assert folders == set(load_languages().codes), f"offline search index holds only {folders}"
+
+
+def test_every_link_is_a_file(bundle):
+    """No directory URLs (Material's logo, language links, nav), nothing absolute,
+    no target that is missing: what works over http must work from file://."""
+    _, unpacked = bundle
+    problems = []
+    quick_exits = set(load_contacts().quick_exit.values())
+    for page in sorted(unpacked.rglob("*.html")):
+        rel = page.relative_to(unpacked).as_posix()
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for el in soup.find_all(attrs={"href": True}) + soup.find_all(attrs={"src": True}):
+            value = el.get("href") or el.get("src")
+            if value.startswith(("#", "tel:", "mailto:")):
+                continue
+            parts = urlsplit(value)
+            if parts.scheme in ("http", "https"):
+                if el.name == "link" and set(el.get("rel", [])) <= {"canonical", "alternate"}:
+                    continue  # names the public address, loads nothing
+                if el.name != "a":
+                    problems.append(f"{rel}: <{el.name}> loads {value} from the network")
+                elif el.name == "a" and value not in quick_exits and value not in load_contacts().websites:
+                    problems.append(f"{rel}: link {value} leaves the copy")
+                continue
+            if parts.scheme or value.startswith("/") or parts.path.endswith("/") or not parts.path:
+                problems.append(f"{rel}: <{el.name}> {value} does not name a file")
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), parts.path))
+            if not (unpacked / target).is_file():
+                problems.append(f"{rel}: {value} -> {target} is not in the copy")
+            if el.name == "a" and not target.endswith(".html"):
+                problems.append(f"{rel}: link {value} does not lead to an .html page")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("js", [True, False], ids=["js-on", "js-off"])
+def test_crawl_from_root_offline(bundle, chromium, js):
+    """From the root index.html every page of every language is reachable by
+    links, nothing leaves file://, and every page has the strip and quick exit."""
+    _, unpacked = bundle
+    pages = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html")}
+    required = {cid: tel(cid) for cid in REQUIRED_STRIP}
+    base = unpacked.as_uri() + "/"
+    ctx, requests = offline_context(chromium, js)
+    page = ctx.new_page()
+    seen, queue, problems = set(), ["index.html"], []
+    while queue:
+        rel = queue.pop()
+        if rel in seen:
+            continue
+        seen.add(rel)
+        page.goto(base + rel)
+        lang = page.evaluate("document.documentElement.lang") if js else \
+            BeautifulSoup(page.content(), "html.parser").html.get("lang")
+        if lang != page_lang(rel):
+            problems.append(f"{rel}: <html lang=\"{lang}\">, expected {page_lang(rel)}")
+        for cid, href in required.items():
+            if page.locator(f'.uw-strip a[href="{href}"]').count() == 0:
+                problems.append(f"{rel}: emergency strip has no tel: link {href} ({cid})")
+        if page.locator("#uw-exit").count() != 1:
+            problems.append(f"{rel}: no quick exit link #uw-exit")
+        if js and not page.locator(".uw-strip").first.is_visible():
+            problems.append(f"{rel}: the emergency strip is not visible")
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            if href.startswith(base):
+                target = urlsplit(href).path[len(urlsplit(base).path):]
+                if target.endswith(".html") and target not in seen:
+                    queue.append(target)
+    ctx.close()
+    assert not problems, "\n".join(problems)
+    assert seen == pages, f"not reachable from index.html: {sorted(pages - seen)}; links to missing pages: {sorted(seen - pages)}"
+    outside = sorted({u for u in requests if not u.startswith("file:")})
+    assert not outside, f"requests that left file://: {outside}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", list(SEARCH_WORDS))
+def test_offline_search(bundle, chromium, lang):
+    """Search runs from file:// (vendored iframe-worker, search_index.js) in every language."""
+    _, unpacked = bundle
+    word, folder = SEARCH_WORDS[lang]
+    ctx, requests = offline_context(chromium, js=True)
+    page = ctx.new_page()
+    page.goto((unpacked / folder / "index.html").as_uri())
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(word)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    ctx.close()
+    base = unpacked.as_uri() + "/"
+    in_lang = [h for h in hrefs if h.startswith(base) and page_lang(h[len(base):]) == lang]
+    assert in_lang, f"search for {word!r} found nothing in {lang}: {hrefs[:5]}"
+    assert all((unpacked / urlsplit(h).path[len(urlsplit(base).path):]).is_file() for h in in_lang)
+    assert not [u for u in requests if not u.startswith("file:")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("js", [True, False], ids=["js-on", "js-off"])
+def test_quick_exit_leaves_offline(bundle, chromium, js):
+    """From file:// with no network the quick exit still takes the help page away."""
+    _, unpacked = bundle
+    table = load_contacts()
+    for lang, folder in (("nl", ""), ("en", "en/")):
+        ctx, requests = offline_context(chromium, js)
+        page = ctx.new_page()
+        page.goto((unpacked / folder / "signs.html").as_uri())
+        page.click("#uw-exit")
+        page.wait_for_url(lambda u: not u.startswith("file:"), timeout=10000)
+        content = page.content()
+        ctx.close()
+        strip_title = load_languages().get(lang).ui["strip_title"]
+        assert strip_title not in content, f"{folder}signs.html: the help page is still shown after the quick exit"
+        outside = {u for u in requests if not u.startswith("file:")}
+        assert outside == {table.quick_exit[lang]}, f"unexpected requests: {outside}"

@@ -1,0 +1,165 @@
+"""The pocket edition: one self-contained file per language, opened from
+file:// with the network blocked."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from uitweg.contacts import load_contacts
+from uitweg.html_text import texts
+from uitweg.languages import load_languages
+from uitweg.offline.article import PocketError, article_html, first_heading
+from uitweg.offline.pocket import build_pocket, nav_files, write_pocket
+from uitweg.offline.settings import load_offline, pocket_budget
+from uitweg.output_check import output_problems
+from uitweg.phones import find_numbers
+from uitweg.siteconfig import load_mkdocs_yml
+
+REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
+LOADS = ["src", "srcset", "poster", "data", "action", "formaction", "background"]
+
+
+@pytest.fixture(scope="session")
+def pocket(site, tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pocket")
+    written = write_pocket(site, out)
+    return {path.name: path for path, _ in written}
+
+
+def files_by_lang(pocket) -> list[tuple[str, Path]]:
+    pattern = load_offline()["pocket"]["file"]
+    return [(lang, pocket[pattern.format(lang=lang)]) for lang in load_languages().codes]
+
+
+def offline_context(browser, js: bool):
+    """A context where only file:// loads; every request is recorded."""
+    ctx = browser.new_context(java_script_enabled=js, service_workers="block")
+    requests: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))
+    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    return ctx, requests
+
+
+def test_one_file_per_language_within_budget(pocket):
+    budget = pocket_budget()
+    assert budget <= 150_000, "data/budgets.yml pocket.max_bytes: the brief allows at most 150 KB"
+    assert len(pocket) == len(load_languages().codes)
+    for lang, path in files_by_lang(pocket):
+        size = path.stat().st_size
+        assert size <= budget, f"{path.name}: {size:,} bytes, budget {budget:,}"
+
+
+def test_lang_and_every_page_in_nav_order(pocket, site):
+    default = load_languages().default.code
+    md_files = nav_files(load_mkdocs_yml()["nav"])
+    for lang, path in files_by_lang(pocket):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == lang
+        sections = [s["id"] for s in soup.select("main > section")]
+        assert sections == [Path(f).stem for f in md_files], f"{path.name}: pages missing or out of nav order"
+        for f in md_files:
+            built = site / ("" if lang == default else lang) / (f[:-3] + ".html")
+            title = first_heading(article_html(built.read_text(encoding="utf-8"), str(built)))
+            section = soup.find("section", id=Path(f).stem)
+            assert title and title in section.get_text(), f"{path.name}: page {f} ({title!r}) is not there"
+
+
+def test_self_contained_and_anchors_resolve(pocket):
+    table = load_contacts()
+    for lang, path in files_by_lang(pocket):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.find_all("link"), f"{path.name}: <link> refers to another file"
+        for attr in LOADS:
+            assert not soup.find_all(attrs={attr: True}), f"{path.name}: an element has {attr}= (loads a file)"
+        ids = [el["id"] for el in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), f"{path.name}: ids used twice: {sorted({i for i in ids if ids.count(i) > 1})}"
+        allowed = {table.quick_exit[lang]} | set(table.websites)
+        for a in soup.find_all(href=True):
+            href = a["href"]
+            if href.startswith("#"):
+                assert href[1:] in ids, f"{path.name}: link {href} has no target"
+            else:
+                assert href.startswith(("tel:", "mailto:")) or href in allowed, f"{path.name}: link {href} leaves the file"
+
+
+def test_output_check_and_every_number_is_a_link(pocket):
+    table, call_words = load_contacts(), load_languages().all_call_words()
+    for lang, path in files_by_lang(pocket):
+        html = path.read_text(encoding="utf-8")
+        assert output_problems(html, table, call_words) == []
+        unlinked = [n.text for t in texts(html) if "a" not in t.open and "title" not in t.open
+                    for n in find_numbers(t.text, table, call_words)]
+        assert not unlinked, f"{path.name}: numbers without a tel: link: {unlinked}"
+
+
+def test_strip_and_quick_exit_at_the_top(pocket):
+    table = load_contacts()
+    for lang, path in files_by_lang(pocket):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        first = soup.body.find(True)
+        assert first.get("id") == "uw-exit" and first["href"] == table.quick_exit[lang], \
+            f"{path.name}: the quick exit must be the first element"
+        strip = soup.select_one(".uw-strip")
+        assert strip is not None and strip.find_previous(id="uw-exit") is not None
+        for cid in REQUIRED_STRIP:
+            assert strip.find("a", href=table.get(cid).phones[0].tel), f"{path.name}: strip lacks {cid}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("js", [True, False], ids=["js-on", "js-off"])
+def test_open_offline(pocket, chromium, js):
+    table = load_contacts()
+    for lang, path in files_by_lang(pocket):
+        ctx, requests = offline_context(chromium, js)
+        page = ctx.new_page()
+        page.goto(path.as_uri())
+        assert requests == [path.as_uri()], f"{path.name}: requests other than itself: {requests}"
+        for cid in REQUIRED_STRIP:
+            link = page.locator(f'.uw-strip a[href="{table.get(cid).phones[0].tel}"]')
+            assert link.count() == 1 and link.is_visible(), f"{path.name}: strip link for {cid} not visible"
+        if js:
+            missing = page.evaluate("""() => [...document.querySelectorAll('a[href^="#"]')]
+                .map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id))""")
+            assert not missing, f"{path.name}: anchors without target: {missing}"
+            page.click('a[href="#who-can-help"]')
+            assert page.evaluate("location.hash") == "#who-can-help"
+        ctx.close()
+
+
+@pytest.mark.browser
+def test_quick_exit_replaces_page(pocket, chromium):
+    table = load_contacts()
+    lang, path = files_by_lang(pocket)[0]
+    ctx, requests = offline_context(chromium, js=True)
+    page = ctx.new_page()
+    page.goto(path.as_uri())
+    page.click("#uw-exit")
+    page.wait_for_url(lambda u: not u.startswith("file:"), timeout=10000)
+    assert load_languages().get(lang).ui["strip_title"] not in page.content()
+    assert {u for u in requests if not u.startswith("file:")} == {table.quick_exit[lang]}
+    ctx.close()
+
+
+def test_build_fails_on_a_bad_page(site, tmp_path):
+    """The build runs the output check and the self-containment check on each
+    file, names the file, and writes nothing."""
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    page = broken / "en" / "signs.html"
+    html = page.read_text(encoding="utf-8")
+    html = re.sub(r"(<article\b[^>]*>)", r'\1<p>Call 0470 99 88 77 now.</p><img src="photo.png" alt="">', html, count=1)
+    page.write_text(html, encoding="utf-8")
+    with pytest.raises(PocketError) as err:
+        build_pocket(broken)
+    message = str(err.value)
+    assert "en/signs.html" in message and "photo.png" in message
+    html = re.sub(r'<img src="photo.png" alt="">', "", html)
+    page.write_text(html, encoding="utf-8")
+    with pytest.raises(PocketError) as err:
+        write_pocket(broken, tmp_path / "out")
+    assert "info-en.html" in str(err.value) and "0470 99 88 77" in str(err.value)
+    assert not (tmp_path / "out").exists()

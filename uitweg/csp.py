@@ -1,0 +1,173 @@
+"""The Content-Security-Policy <meta> of every page (post-build step).
+
+The policy is data/headers.yml's, the same that nginx sends: only the site's
+own files. A <meta> copy is needed as well, because pages are also opened from
+file:// (USB copies), where no server sends headers.
+
+No page may carry inline script, inline style or on…= handlers: the header
+policy has no hashes, so they would break on the server. The check stops the
+build and names file, line and the fix. The one script that is written at run
+time is hashed here: the vendored iframe-worker shim (offline search from
+file://) writes a small inline script into a hidden iframe, which inherits the
+page's policy; its text depends only on the page's worker URL.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from .css_trim import ATTRIBUTE, START_TAG
+from .headers import csp, load_headers
+from .problems import BuildError, Problem
+
+SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.S | re.I)
+STYLE_ELEMENT = re.compile(r"<style\b", re.I)
+CHARSET = re.compile(r"<meta charset=\"?utf-8\"?>", re.I)
+# Scripts that are data, not code: the CSP does not apply to them.
+DATA_TYPES = {"application/json", "application/ld+json", "importmap"}
+META_NAME = "Content-Security-Policy"
+# iframe-worker: document.write(`<html><body><script>…${fn}…${url}…<\/script>…`)
+WRITE = re.compile(r"document\.write\(`((?:[^`\\]|\\.)*)`\)", re.S)
+
+
+def _line(html: str, offset: int) -> int:
+    return html.count("\n", 0, offset) + 1
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {a.group(1).lower(): next((v for v in a.group(2, 3, 4) if v is not None), "")
+            for a in ATTRIBUTE.finditer(raw)}
+
+
+def inline_problems(html: str, name: str) -> list[Problem]:
+    """Inline code the policy would block, with the fix."""
+    problems = []
+    for m in SCRIPT.finditer(html):
+        attrs = _attrs(m.group(1))
+        if "src" not in attrs and attrs.get("type", "").lower() not in DATA_TYPES and m.group(2).strip():
+            problems.append(Problem(name, _line(html, m.start()),
+                                    "inline <script>: move it into a file under overrides/assets/javascripts/ "
+                                    "and load it with <script src> (the CSP allows only the site's own files)"))
+    for m in STYLE_ELEMENT.finditer(html):
+        problems.append(Problem(name, _line(html, m.start()),
+                                "inline <style>: move the rules into overrides/assets/stylesheets/uitweg.css"))
+    for m in START_TAG.finditer(html):
+        for attr in _attrs(m.group(2)):
+            if attr == "style" or (attr.startswith("on") and len(attr) > 2):
+                problems.append(Problem(name, _line(html, m.start()),
+                                        f"<{m.group(1)} {attr}=…>: the CSP blocks inline {attr} attributes; "
+                                        "use a class in uitweg.css or a listener in uitweg.js"))
+    return problems
+
+
+def _skip_string(js: str, i: int) -> int:
+    quote = js[i]
+    i += 1
+    while js[i] != quote:
+        i += 2 if js[i] == "\\" else 1
+    return i + 1
+
+
+def function_source(js: str, name: str) -> str | None:
+    """The text of `function name(…){…}` as Function.prototype.toString returns it."""
+    m = re.search(rf"\bfunction {re.escape(name)}\(", js)
+    if not m:
+        return None
+    i = js.index("{", m.end())
+    depth = 0
+    while True:
+        ch = js[i]
+        if ch in "\"'`":
+            i = _skip_string(js, i)
+            continue
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        i += 1
+        if depth == 0:
+            return js[m.start():i]
+
+
+def _unescape(template_text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)),
+                  template_text, flags=re.S)
+
+
+def iframe_worker_script(shim: str, worker_url: str) -> str | None:
+    """The inline script iframe-worker writes for `new Worker(worker_url)`,
+    or None if `shim` is not iframe-worker."""
+    write = WRITE.search(shim)
+    if not write:
+        return None
+    inline = re.search(r"<script>(.*?)<\\/script>", write.group(1), re.S)
+    if not inline:
+        raise ValueError("iframe-worker writes no inline <script>: update uitweg/csp.py")
+    parts = re.split(r"\$\{(\w+)\}", inline.group(1))
+    out, url_slots = [], 0
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(_unescape(part))
+            continue
+        source = function_source(shim, part)
+        if source is None:
+            url_slots += 1
+            source = worker_url
+        out.append(source)
+    if url_slots != 1:
+        raise ValueError(f"iframe-worker's inline script has {url_slots} non-function placeholders, "
+                         "expected one (the worker URL): update uitweg/csp.py")
+    return "".join(out)
+
+
+def sha256_b64(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _local_file(site: Path, page: Path, src: str) -> Path | None:
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
+        return None
+    src = src.split("?", 1)[0].split("#", 1)[0]
+    path = site / src.lstrip("/") if src.startswith("/") else page.parent / src
+    return path if path.is_file() else None
+
+
+def runtime_hashes(site: Path, page: Path, html: str, cache: dict[Path, str]) -> tuple[str, ...]:
+    """Hashes of scripts that this page's own scripts write at run time."""
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    worker = json.loads(config.group(1)).get("search") if config else None
+    hashes = []
+    for m in SCRIPT.finditer(html):
+        path = _local_file(site, page, _attrs(m.group(1)).get("src", ""))
+        if path is None or not worker:
+            continue
+        if path not in cache:
+            cache[path] = path.read_text(encoding="utf-8")
+        script = iframe_worker_script(cache[path], worker)
+        if script is not None:
+            hashes.append(sha256_b64(script))
+    return tuple(hashes)
+
+
+def add_csp_meta(site: Path) -> None:
+    """Check every page for inline code, then put the policy right after <meta charset>."""
+    data = load_headers()
+    problems: list[Problem] = []
+    cache: dict[Path, str] = {}
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(site).as_posix()
+        problems += inline_problems(html, name)
+        charset = CHARSET.search(html)
+        if not charset:
+            problems.append(Problem(name, None, 'no <meta charset="utf-8"> to put the CSP <meta> after'))
+            continue
+        if META_NAME in html:
+            problems.append(Problem(name, None, "already has a Content-Security-Policy; post-build ran twice?"))
+            continue
+        policy = csp(data, for_meta=True, script_hashes=runtime_hashes(site, page, html, cache))
+        meta = f'\n      <meta http-equiv="{META_NAME}" content="{policy}">'
+        page.write_text(html[:charset.end()] + meta + html[charset.end():], encoding="utf-8")
+    if problems:
+        raise BuildError(problems, "Pages would break under the Content-Security-Policy (data/headers.yml)")

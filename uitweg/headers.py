@@ -1,0 +1,143 @@
+"""The site's HTTP headers from data/headers.yml, written three ways so they
+cannot drift apart: the generated blocks of deploy/nginx.conf, site/_headers
+(post-build, for static hosts that read it) and the CSP <meta> (uitweg/csp.py).
+
+    python -m uitweg.headers --write-nginx   rewrite the blocks in deploy/nginx.conf
+    python -m uitweg.headers --check-nginx   exit 1 if they differ from the data
+"""
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import paths
+
+HEADERS = paths.DATA / "headers.yml"
+NGINX_CONF = paths.ROOT / "deploy" / "nginx.conf"
+# Browsers ignore these in a <meta http-equiv> (and warn about them).
+HEADER_ONLY = ("frame-ancestors", "sandbox", "report-uri", "report-to")
+BLOCK = re.compile(r"(?P<indent>[ \t]*)# BEGIN (?P<name>[\w-]+) .*?\n.*?[ \t]*# END (?P=name)\n", re.S)
+
+
+@lru_cache(maxsize=2)
+def load_headers(path: Path = HEADERS) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def csp(data: dict, for_meta: bool = False, script_hashes: tuple[str, ...] = ()) -> str:
+    """The policy as one header value. `script_hashes` are base64 sha256 values."""
+    parts = []
+    for directive, sources in data["content_security_policy"].items():
+        if for_meta and directive in HEADER_ONLY:
+            continue
+        sources = list(sources)
+        if directive == "script-src":
+            sources += [f"'sha256-{h}'" for h in script_hashes]
+        parts.append(" ".join([directive, *sources]))
+    return "; ".join(parts)
+
+
+def cache_control(data: dict, hashed: bool) -> str:
+    rule = data["cache"]["hashed" if hashed else "other"]
+    value = f"public, max-age={rule['max_age']}"
+    return value + (", immutable" if rule.get("immutable") else "")
+
+
+def hashed_asset(data: dict) -> re.Pattern:
+    return re.compile(data["cache"]["hashed"]["pattern"])
+
+
+def response_headers(data: dict) -> dict[str, str]:
+    """Headers every response gets (CSP first), without Cache-Control."""
+    return {"Content-Security-Policy": csp(data), **data["headers"]}
+
+
+# --- deploy/nginx.conf ------------------------------------------------------
+
+def _nginx_quote(value: str) -> str:
+    if '"' in value or "\\" in value:
+        raise ValueError(f"data/headers.yml: {value!r} has a quote or backslash; nginx.conf cannot hold it")
+    return f'"{value}"'
+
+
+def nginx_blocks(data: dict) -> dict[str, list[str]]:
+    """Lines (without indentation) of each generated block of nginx.conf."""
+    cache = [
+        "map $uri $uitweg_cache_control {",
+        f"    default {_nginx_quote(cache_control(data, hashed=False))};",
+        f"    {_nginx_quote('~' + data['cache']['hashed']['pattern'])} {_nginx_quote(cache_control(data, hashed=True))};",
+        "}",
+    ]
+    headers = [f"add_header {name} {_nginx_quote(value)} always;" for name, value in response_headers(data).items()]
+    headers.append("add_header Cache-Control $uitweg_cache_control always;")
+    return {"cache-map": cache, "headers": headers}
+
+
+def render_nginx(conf: str, data: dict) -> str:
+    """`conf` with its generated blocks replaced by what the data says."""
+    blocks = nginx_blocks(data)
+    found = set()
+
+    def replace(m: re.Match) -> str:
+        name, indent = m.group("name"), m.group("indent")
+        if name not in blocks:
+            raise ValueError(f"deploy/nginx.conf: unknown generated block {name!r}")
+        found.add(name)
+        body = "".join(f"{indent}{line}\n" for line in blocks[name])
+        return (f"{indent}# BEGIN {name} (generated from data/headers.yml by "
+                f"`python -m uitweg.headers --write-nginx`; do not edit)\n{body}{indent}# END {name}\n")
+
+    out = BLOCK.sub(replace, conf)
+    missing = set(blocks) - found
+    if missing:
+        raise ValueError(f"deploy/nginx.conf: the generated block(s) {', '.join(sorted(missing))} are missing "
+                         "(lines `# BEGIN <name> …` and `# END <name>`)")
+    return out
+
+
+# --- site/_headers ----------------------------------------------------------
+
+def headers_file(data: dict, hashed_files: list[str]) -> str:
+    """Netlify/Cloudflare Pages `_headers`: security headers for every path;
+    Cache-Control only for the hashed files, listed one by one, because these
+    hosts merge the headers of all matching rules."""
+    lines = ["# Generated at post-build from data/headers.yml (uitweg/headers.py). Do not edit.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in response_headers(data).items()]
+    for path in hashed_files:
+        lines += [path, f"  Cache-Control: {cache_control(data, hashed=True)}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_headers_file(site: Path) -> Path:
+    data = load_headers()
+    pattern = hashed_asset(data)
+    hashed = sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*")
+                    if p.is_file() and pattern.search(p.name))
+    out = site / "_headers"
+    out.write_text(headers_file(data, hashed), encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args not in (["--write-nginx"], ["--check-nginx"]):
+        print(__doc__, file=sys.stderr)
+        return 2
+    conf = NGINX_CONF.read_text(encoding="utf-8")
+    fresh = render_nginx(conf, load_headers())
+    if args == ["--write-nginx"]:
+        NGINX_CONF.write_text(fresh, encoding="utf-8")
+        return 0
+    if fresh != conf:
+        print("deploy/nginx.conf differs from data/headers.yml: run `python -m uitweg.headers --write-nginx`",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

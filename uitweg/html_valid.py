@@ -1,0 +1,76 @@
+"""Valid HTML: the Nu Html Checker (vnu.jar, from npm `vnu-jar`) over the
+whole built site in one run (one Java start keeps it fast).
+
+    python -m uitweg.html_valid SITE_DIR
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import paths
+from .gate_settings import origin
+from .problems import BuildError, Problem
+
+VNU_JAR = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def run_vnu(site_dir: Path, jar: Path = VNU_JAR) -> list[dict]:
+    """The checker's error messages (its JSON) for every HTML file under `site_dir`."""
+    java = shutil.which("java")
+    if not java or not Path(jar).is_file():
+        raise RuntimeError(f"the Nu Html Checker needs Java and {jar}: run `make test`, which installs both "
+                           "(Debian default-jre-headless, npm vnu-jar)")
+    result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html",
+                             str(site_dir)], capture_output=True, text=True)
+    try:
+        return json.loads(result.stderr or "{}").get("messages", [])  # vnu writes its JSON to stderr
+    except json.JSONDecodeError as exc:
+        raise RuntimeError(f"the Nu Html Checker did not run (exit {result.returncode}):\n{result.stderr[-2000:]}") from exc
+
+
+def vnu_problems(messages: list[dict], site_dir: Path, label: str = "site") -> list[Problem]:
+    """One problem per error: built file and line, the checker's words, and
+    where to fix it."""
+    root = Path(site_dir).resolve()
+    problems = []
+    for m in messages:
+        if m.get("type") != "error" and m.get("subType") != "fatal":
+            continue
+        path = Path(unquote(urlsplit(m.get("url", "")).path))
+        try:
+            rel = path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        extract = " ".join((m.get("extract") or "").split())
+        problems.append(Problem(f"{label}/{rel}", m.get("lastLine") or m.get("firstLine"),
+                                f"{m.get('message', 'invalid HTML').rstrip('.')}. " +
+                                (f"Near: {extract[:120]}. " if extract else "") +
+                                f"This page is {origin(rel)}: fix the markup there "
+                                "(Markdown pages may not contain raw HTML)."))
+    return sorted(problems, key=lambda p: (p.file, p.line or 0))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or not Path(args[0]).is_dir():
+        print("usage: python -m uitweg.html_valid SITE_DIR", file=sys.stderr)
+        return 2
+    try:
+        problems = vnu_problems(run_vnu(Path(args[0])), Path(args[0]))
+    except RuntimeError as err:
+        print(err, file=sys.stderr)
+        return 2
+    if problems:
+        print(BuildError(problems, "The built HTML is not valid"), file=sys.stderr)
+        return 1
+    print("The built HTML is valid (Nu Html Checker).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

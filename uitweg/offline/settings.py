@@ -1,0 +1,28 @@
+"""Settings and texts of the offline copies (data/offline.yml) and the pocket
+budget (data/budgets.yml, key `pocket`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .. import paths
+
+OFFLINE = paths.DATA / "offline.yml"
+PUBLIC_KEY = paths.ROOT / "keys" / "uitweg-signing.pub"
+SIGNING_KEY_ENV = "UITWEG_SIGNING_KEY"
+SUMS = "SHA256SUMS"
+SIGNATURE = "SHA256SUMS.sig"
+
+
+def load_offline(path: Path = OFFLINE) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def pocket_budget(path: Path = paths.BUDGETS) -> int:
+    """Largest allowed pocket file, in bytes."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    try:
+        return int(data["pocket"]["max_bytes"])
+    except (KeyError, TypeError, ValueError):
+        raise SystemExit(f"{path}: needs `pocket: {{max_bytes: <bytes>}}` (the size limit of one pocket file)")
