@@ -20,6 +20,7 @@ from print_checks import (check_qr_texts, contrast_with_white, find_qr_codes, fl
 from uitweg.contacts import load_contacts
 from uitweg.languages import load_languages
 from uitweg.phones import find_numbers
+from uitweg.printing.build import placeholder_warning
 from uitweg.printing.layouts import CSS_FILE
 from uitweg.printing.qr import make_qr, url_problem
 from uitweg.printing.texts import PRINT_DATA, load_print_data
@@ -109,6 +110,12 @@ def test_placeholder_domain_warns_but_still_builds(build, pdfs):
     _, result = build
     assert "warning" in result.stderr and "uitweg.example" in result.stderr and "mkdocs.yml" in result.stderr
     assert pdfs
+
+
+def test_only_reserved_domains_warn():
+    assert placeholder_warning("https://uitweg.example/")
+    assert placeholder_warning("https://uitweg.test/")
+    assert placeholder_warning("https://www.uitweg.be/") is None
 
 
 # -- paper -----------------------------------------------------------------
@@ -271,8 +278,9 @@ def test_posters_say_what_it_is_and_where_help_is_free(pdfs, name):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_address_is_printed_in_clear(pdfs, mkdocs_yml, name):
     url = expected_url(EXPECTED[name][1], mkdocs_yml)
-    shown = url.split("://", 1)[1].rstrip("/")
-    assert shown in flat(text(pdfs[name]))
+    host = url.split("://", 1)[1].split("/", 1)[0]
+    printed = set(re.findall(re.escape(host) + r"\S*", text(pdfs[name])))
+    assert printed == {url.split("://", 1)[1].rstrip("/")}, f"{name}: printed addresses {printed}"
 
 
 # -- data/print.yml --------------------------------------------------------

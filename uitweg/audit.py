@@ -103,7 +103,9 @@ def _line_text(text: str, offset: int, width: int = 70) -> str:
 
 
 def _shown(path: Path) -> str:
-    return os.path.relpath(Path(path).resolve(), paths.ROOT)
+    """Relative to the repository ("data/contacts.yml", "../shared/seeds/x.txt"), else absolute."""
+    rel = os.path.relpath(Path(path).resolve(), paths.ROOT)
+    return rel if not rel.startswith("../..") else str(Path(path).resolve())
 
 
 def main(argv: list[str] | None = None) -> int:

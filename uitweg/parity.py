@@ -151,22 +151,24 @@ def heading_gaps(ref: list[Heading], other: list[Heading], ref_file: str) -> lis
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        if op == "replace" and i2 - i1 == j2 - j1:
-            for r, o in zip(ref[i1:i2], other[j1:j2]):
-                if r.level != o.level:
-                    gap(o.line, f"heading level {'#' * o.level} where {ref_file}:{r.line} has {'#' * r.level} "
-                                f"(\"{r.markdown()}\"). Use {'#' * r.level} here.")
-                if r.anchor != o.anchor:
-                    if r.anchor and o.anchor:
-                        gap(o.line, f"heading anchor {{#{o.anchor}}} where {ref_file}:{r.line} has {{#{r.anchor}}}. "
-                                    f"Anchors are never translated: write {{#{r.anchor}}} here.")
-                    elif r.anchor:
-                        gap(o.line, f"heading has no anchor; {ref_file}:{r.line} has {{#{r.anchor}}}. "
-                                    f"Add {{#{r.anchor}}} at the end of this heading.")
-                    else:
-                        gap(o.line, f"heading anchor {{#{o.anchor}}} is not in {ref_file}:{r.line}. "
-                                    "Remove it here, or add the same anchor in every language.")
-            continue
+        # Pair headings in place (a translated anchor, a wrong level); what is
+        # left over is missing here or extra here.
+        paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        for r, o in zip(ref[i1:i1 + paired], other[j1:j1 + paired]):
+            if r.level != o.level:
+                gap(o.line, f"heading level {'#' * o.level} where {ref_file}:{r.line} has {'#' * r.level} "
+                            f"(\"{r.markdown()}\"). Use {'#' * r.level} here.")
+            if r.anchor != o.anchor:
+                if r.anchor and o.anchor:
+                    gap(o.line, f"heading anchor {{#{o.anchor}}} where {ref_file}:{r.line} has {{#{r.anchor}}}. "
+                                f"Anchors are never translated: write {{#{r.anchor}}} here.")
+                elif r.anchor:
+                    gap(o.line, f"heading has no anchor; {ref_file}:{r.line} has {{#{r.anchor}}}. "
+                                f"Add {{#{r.anchor}}} at the end of this heading.")
+                else:
+                    gap(o.line, f"heading anchor {{#{o.anchor}}} is not in {ref_file}:{r.line}. "
+                                "Remove it here, or add the same anchor in every language.")
+        i1, j1 = i1 + paired, j1 + paired
         before = other[j1 - 1].line if j1 > 0 else None
         for r in ref[i1:i2]:
             where = f"after line {before}" if before else "before the first heading"

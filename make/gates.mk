@@ -1,0 +1,33 @@
+# Quality gates: accessibility (axe-core in Debian chromium), valid HTML (Nu
+# Html Checker, Java), links and anchors (LinkChecker), translation parity.
+# All of them run inside `make test` (tests/test_a11y.py, test_html_valid.py,
+# test_linkcheck.py, test_parity.py). The targets below are for editors.
+# See dev-notes/gates.md ("When the build says no").
+
+# nodejs/npm fetch the pinned axe-core and vnu-jar (package-lock.json); npm is
+# only asked for when missing (NodeSource's nodejs ships its own npm).
+APT_PACKAGES += chromium default-jre-headless nodejs $(if $(shell command -v npm),,npm)
+# --ignore-scripts: vnu-jar's postinstall may download a Java runtime; Debian's
+# JRE is used instead. Skipped when node_modules matches package-lock.json.
+NPM_SETUP += [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --ignore-scripts;
+
+# make audit SEEDS=path/to/seeds AUDIT_ARGS="--today 2027-01-31"
+SEEDS ?=
+AUDIT_ARGS ?=
+
+.PHONY: audit i18n-status linkcheck-external linkcheck validate-html
+
+audit: $(VENV)/.installed ## List contacts not verified for 6 months, and seed numbers/e-mails missing from the table
+	$(PY) -m uitweg.audit $(if $(SEEDS),--seeds "$(SEEDS)") $(AUDIT_ARGS)
+
+i18n-status: $(VENV)/.installed ## Table of translation gaps per page and language (informational)
+	$(PY) -m uitweg.i18n_status
+
+linkcheck-external: $(VENV)/.installed ## Check online every web address of data/contacts.yml (needs network)
+	$(PY) -m uitweg.linkcheck --external
+
+linkcheck: site test-deps ## Check every internal link and anchor of site/ (also part of make test)
+	$(PY) -m uitweg.linkcheck site
+
+validate-html: site test-deps ## Check site/ with the Nu Html Checker (also part of make test)
+	$(PY) -m uitweg.html_valid site

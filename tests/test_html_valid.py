@@ -1,0 +1,30 @@
+"""Valid HTML: the Nu Html Checker (vnu.jar), run once over the whole site."""
+from __future__ import annotations
+
+from uitweg.html_valid import run_vnu, vnu_problems
+from uitweg.problems import BuildError
+
+
+def test_the_built_site_is_valid_html(site):
+    problems = vnu_problems(run_vnu(site), site)
+    assert not problems, str(BuildError(problems, "The built HTML is not valid (Nu Html Checker)"))
+
+
+def test_an_error_names_the_built_file_its_line_and_where_to_fix_it(tmp_path):
+    site = tmp_path / "site"
+    (site / "fr").mkdir(parents=True)
+    (site / "fr" / "signs.html").write_text(
+        '<!doctype html>\n<html lang="fr">\n<head><title>t</title></head>\n<body>\n'
+        '<input type="checkbox" id="x" autocomplete="off">\n</body>\n</html>\n', encoding="utf-8")
+    (site / "fr" / "ok.html").write_text(
+        '<!doctype html>\n<html lang="fr"><head><title>t</title></head><body><p>ok</p></body></html>\n',
+        encoding="utf-8")
+    (site / "notes.txt").write_text("<p>not html", encoding="utf-8")
+    problems = vnu_problems(run_vnu(site), site)
+    assert len(problems) == 1
+    p = problems[0]
+    assert (p.file, p.line) == ("site/fr/signs.html", 5)
+    assert p.message.startswith("Attribute “autocomplete” is only allowed when the input type is")
+    assert p.message.endswith('Near: <input type="checkbox" id="x" autocomplete="off">. This page is built from '
+                              "docs/fr/signs.md and the templates in overrides/: fix the markup there "
+                              "(Markdown pages may not contain raw HTML).")

@@ -1,0 +1,80 @@
+"""Links gate: LinkChecker over the built site (HTTP on 127.0.0.1 and
+file://), with anchors; and the list of outside addresses that
+`make linkcheck-external` checks online."""
+from __future__ import annotations
+
+import http.server
+from pathlib import Path
+
+from uitweg.contacts import load_contacts
+from uitweg.languages import load_languages
+from uitweg.linkcheck import ExternalUrl, check_external, check_site, external_urls, serve
+from uitweg.problems import BuildError
+
+from test_audit import TABLE
+
+
+def test_the_site_has_no_broken_links_or_anchors(site):
+    problems = check_site(site)
+    assert not problems, str(BuildError(problems, "Broken links"))
+
+
+def test_broken_link_and_missing_anchor_are_named_with_file_line_and_fix(tmp_path):
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="nl"><head><title>t</title></head><body>\n'
+        '<a href="en/signs.html#signs">ok</a>\n'
+        '<a href="en/signs.html#indicators">Signs</a>\n'
+        '<a href="en/gone.html">Gone</a>\n'
+        '<a href="tel:112">112</a> <a href="mailto:info@pag-asa.be">m</a>'
+        ' <a href="https://www.meteo.be/nl/belgie">weather</a>\n'
+        "</body></html>", encoding="utf-8")
+    (site / "en" / "signs.html").write_text(
+        '<!doctype html><html lang="en"><head><title>s</title></head><body><h2 id="signs">S</h2>'
+        '<a href="../index.html">home</a></body></html>', encoding="utf-8")
+    problems = [str(p) for p in check_site(site)]
+    assert problems == [
+        "site/index.html:3: the link “Signs” goes to en/signs.html#indicators, but that page has no anchor "
+        "#indicators (built from docs/nl/index.md and the templates in overrides/). Use an anchor the page has "
+        "(#signs), or add {#indicators} to the heading it should reach.",
+        "site/index.html:4: the link “Gone” goes to en/gone.html, which does not exist (built from "
+        "docs/nl/index.md and the templates in overrides/). Fix the link target (file name ending in .md, "
+        "folder, spelling), or write the missing page.",
+    ]
+
+
+def test_external_urls_are_every_website_and_quick_exit_with_their_line(tmp_path):
+    path = tmp_path / "contacts.yml"
+    path.write_text(TABLE, encoding="utf-8")
+    urls = external_urls(load_contacts(path, load_languages()))
+    assert [(u.url, u.owner, u.line) for u in urls] == [
+        ("https://www.pag-asa.be/", "entry 'pag-asa'", 10),
+        ("https://www.meteo.be/nl/belgie", "quick_exit nl", 24),
+        ("https://www.meteo.be/en/belgium", "quick_exit en", 24),
+        ("https://www.meteo.be/fr/belgique", "quick_exit fr", 24),
+    ]
+
+
+def test_external_urls_of_the_real_table_include_the_quick_exit_pages():
+    table = load_contacts()
+    urls = {u.url for u in external_urls(table)}
+    assert set(table.quick_exit.values()) <= urls
+    assert {w for c in table.contacts for w in c.websites} <= urls
+
+
+def test_check_external_reports_what_does_not_answer(tmp_path):
+    """Against a real local server (CI has no network)."""
+    (tmp_path / "ok.html").write_text("ok", encoding="utf-8")
+    with serve(tmp_path) as base:
+        urls = [ExternalUrl(base + "ok.html", "entry 'a'", "data/contacts.yml", 5),
+                ExternalUrl(base + "moved.html", "entry 'b'", "data/contacts.yml", 9),
+                ExternalUrl("http://127.0.0.1:9/", "quick_exit nl", "data/contacts.yml", 12)]
+        problems = [str(p) for p in check_external(urls, timeout=5)]
+    assert problems == [
+        f"data/contacts.yml:9: {base}moved.html (entry 'b') answers HTTP 404. Open it in a browser: "
+        "if the page moved, write the new address (and update `verified`).",
+        "data/contacts.yml:12: http://127.0.0.1:9/ (quick_exit nl) could not be reached (ConnectionError). "
+        "Open it in a browser: if the site moved, write the new address (and update `verified`); "
+        "if your network is down, try again later.",
+    ]

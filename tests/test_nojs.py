@@ -1,0 +1,145 @@
+"""JavaScript optional: with JavaScript off, every page shows its content, the
+strip and the quick exit come first, the links reach every page, the language
+links lead to the same page in the other language, and every number is a
+click-to-call link. With JavaScript on, search finds pages in each language.
+Every page, in Chromium, at 360×640. (With JavaScript off, page.evaluate of
+anything with timers hangs: only plain DOM reads here.)"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag
+
+import pytest
+
+from light_helpers import (LANGS, PHONE, TABLE, TEL, all_pages, first_tab_stop, lang_of, page_in,
+                           strip_outside_viewport)
+from uitweg.contacts import normalise_digits
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class Page:
+    heading: str = ""
+    text_length: int = 0
+    strip_outside: list[str] = field(default_factory=list)
+    first_tab: str = ""
+    links: list[str] = field(default_factory=list)
+    tel: list[tuple[str, str, bool]] = field(default_factory=list)    # href, text, visible
+    language_links: dict[str, str] = field(default_factory=dict)       # hreflang → URL after the click
+
+
+@pytest.fixture(scope="module")
+def nojs_pages(chromium, served_site, site):
+    """Every page once with JavaScript off; each language link is clicked."""
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    seen: dict[str, Page] = {}
+    for rel in all_pages(site):
+        url = served_site + rel
+        page.goto(url)
+        p = Page()
+        heading = page.locator("article h1").first
+        p.heading = heading.inner_text() if heading.is_visible() else ""
+        p.text_length = len(page.locator("article").first.inner_text())
+        p.strip_outside = strip_outside_viewport(page, PHONE)
+        p.first_tab = first_tab_stop(page)
+        p.links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        p.tel = [(a.get_attribute("href"), a.inner_text(), a.is_visible())
+                 for a in page.locator("article a[href^='tel:'], .uw-strip a[href^='tel:']").all()]
+        for lang in LANGS.languages:
+            link = page.locator(f".uw-langs a[hreflang='{lang.code}']")
+            if link.count():
+                link.click()
+                p.language_links[lang.code] = page.url
+                page.goto(url)
+        seen[rel] = p
+    context.close()
+    return seen
+
+
+def test_every_page_shows_its_content(nojs_pages):
+    empty = [rel for rel, p in nojs_pages.items() if not p.heading or p.text_length < 40]
+    assert not empty, f"no visible heading or text without JavaScript: {empty}"
+
+
+def test_strip_in_first_screen_without_javascript(nojs_pages):
+    outside = [f"{rel}: {o}" for rel, p in nojs_pages.items() for o in p.strip_outside]
+    assert not outside, "strip numbers below the first 360×640 screen:\n" + "\n".join(outside)
+
+
+def test_quick_exit_is_first_in_keyboard_order_without_javascript(nojs_pages):
+    wrong = {rel: p.first_tab for rel, p in nojs_pages.items() if p.first_tab != "uw-exit"}
+    assert not wrong, f"Tab once does not reach the quick exit: {wrong}"
+
+
+def test_links_reach_every_page_from_each_home(nojs_pages, served_site):
+    """A crawl over the links the browser shows, from each language's home."""
+    for lang in LANGS.languages:
+        home = page_in("index.html", lang.code)
+        todo, reached = [home], {home}
+        while todo:
+            for href in nojs_pages[todo.pop()].links:
+                target = urldefrag(href).url
+                if target.startswith(served_site) and target.endswith(".html"):
+                    rel = target[len(served_site):]
+                    if rel in nojs_pages and lang_of(rel) == lang.code and rel not in reached:
+                        reached.add(rel)
+                        todo.append(rel)
+        pages = {rel for rel in nojs_pages if lang_of(rel) == lang.code and rel != "404.html"}
+        assert pages <= reached, f"{lang.code}: not reachable by links from {home}: {sorted(pages - reached)}"
+
+
+def test_language_links_lead_to_the_same_page(nojs_pages, served_site):
+    for rel, p in nojs_pages.items():
+        if rel == "404.html":
+            continue
+        others = {lang.code for lang in LANGS.languages} - {lang_of(rel)}
+        assert set(p.language_links) == others, f"{rel}: language links {sorted(p.language_links)}"
+        for code, url in p.language_links.items():
+            assert url == served_site + page_in(rel, code), f"{rel}: the {code} link went to {url}"
+
+
+def test_every_number_is_a_working_tel_link(nojs_pages):
+    for rel, p in nojs_pages.items():
+        assert p.tel, f"{rel}: no click-to-call link"
+        for href, text, visible in p.tel:
+            assert TEL.match(href), f"{rel}: {href} is not a dialable tel: link"
+            assert TABLE.phone_by_digits(normalise_digits(href[4:])), f"{rel}: {href} not in the contact table"
+            assert visible, f"{rel}: the link {text!r} ({href}) is hidden"
+
+
+def test_the_drawer_opens_without_javascript(chromium, served_site):
+    """On a phone the navigation sits in Material's drawer: a CSS checkbox."""
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "en/index.html")
+    nav_link = page.locator(".md-nav--primary a.md-nav__link[href='signs.html']")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    nav_link.click()
+    assert page.url == served_site + "en/signs.html"
+    context.close()
+
+
+# A word of each language that its own pages use (the page titles say so).
+SEARCH_WORDS = {"nl": "mensenhandel", "en": "trafficking", "fr": "traite"}
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGS.languages])
+def test_search_works_in_each_language_with_javascript(chromium, served_site, code):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served_site + page_in("index.html", code))
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(SEARCH_WORDS[code])
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [a.get_attribute("href") for a in results.all()]
+    in_lang = [h for h in hrefs if lang_of(urldefrag(h).url.replace(served_site, "")) == code]
+    assert in_lang, f"{code}: no result links to a {code} page: {hrefs}"
+    results.first.click()
+    page.wait_for_load_state()
+    landed = urldefrag(page.url).url[len(served_site):]
+    assert lang_of(landed) == code and landed.endswith(".html"), f"{code}: the first result went to {page.url}"
+    context.close()
