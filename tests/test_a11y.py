@@ -53,22 +53,28 @@ def test_axe_finds_no_wcag_violations(chromium, served_site, site, html_pages, m
     assert AXE_JS.is_file(), "axe-core is missing: run `make test` (npm ci installs it)"
     options = axe_options(load_gates()["axe"]["tags"])
     context = chromium.new_context(bypass_csp=True)  # the CSP <meta> would refuse the injected axe script
+    blocked: list[str] = []
     if mode == "no-js":
-        context.route("**/*.js", lambda route: route.abort())
+        context.route("**/*.js", lambda route: (blocked.append(route.request.url), route.abort()))
     page = context.new_page()
-    problems, checked = [], 0
+    pages = html_pages + [site / "404.html"]  # the 404 page too: it is served at the root
+    problems, checked, rules = [], 0, {}
     try:
-        for path in html_pages:
+        for path in pages:
             rel = path.relative_to(site).as_posix()
             page.goto(served_site + rel, wait_until="load")
             page.add_script_tag(path=str(AXE_JS))
             result = page.evaluate("options => axe.run(document, options)", options)
             problems += axe_problems(result["violations"], rel, path.read_text(encoding="utf-8"), mode)
+            for v in result["violations"]:
+                rules.setdefault(v["id"], set()).add(rel)
             checked += 1
     finally:
         context.close()
-    assert checked == len(html_pages)
-    assert not problems, str(BuildError(problems, f"Accessibility (axe-core, WCAG 2.2 AA, {mode})"))
+    assert checked == len(pages)
+    assert (mode == "no-js") == bool(blocked), "the no-JS run must block the site's scripts"
+    summary = "; ".join(f"{rule} on {len(pages_)} page(s)" for rule, pages_ in sorted(rules.items()))
+    assert not problems, str(BuildError(problems, f"Accessibility (axe-core, WCAG 2.2 AA, {mode}): {summary}"))
 
 
 def test_axe_problem_names_file_line_and_fix():

@@ -28,3 +28,14 @@ def test_an_error_names_the_built_file_its_line_and_where_to_fix_it(tmp_path):
     assert p.message.endswith('Near: <input type="checkbox" id="x" autocomplete="off">. This page is built from '
                               "docs/fr/signs.md and the templates in overrides/: fix the markup there "
                               "(Markdown pages may not contain raw HTML).")
+
+
+def test_materials_checkbox_autocomplete_is_dropped_after_the_build(tmp_path):
+    from uitweg.html_fixes import drop_checkbox_autocomplete
+    page = tmp_path / "index.html"
+    page.write_text('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+                    '<input type="text" name="q" autocomplete="off">', encoding="utf-8")
+    drop_checkbox_autocomplete(tmp_path)
+    assert page.read_text(encoding="utf-8") == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input type="text" name="q" autocomplete="off">')

@@ -46,7 +46,10 @@ def vnu_problems(messages: list[dict], site_dir: Path, label: str = "site") -> l
             rel = path.resolve().relative_to(root).as_posix()
         except ValueError:
             rel = path.as_posix()
-        extract = " ".join((m.get("extract") or "").split())
+        extract = m.get("extract") or ""
+        if isinstance(m.get("hiliteStart"), int) and m.get("hiliteLength"):
+            extract = extract[m["hiliteStart"]:m["hiliteStart"] + m["hiliteLength"]]
+        extract = " ".join(extract.split())
         problems.append(Problem(f"{label}/{rel}", m.get("lastLine") or m.get("firstLine"),
                                 f"{m.get('message', 'invalid HTML').rstrip('.')}. " +
                                 (f"Near: {extract[:120]}. " if extract else "") +

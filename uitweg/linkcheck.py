@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -86,7 +87,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # LinkChecker waits 0.1-0.6 s between requests to a host unless the
         # host answers with this header; the local copy can take full speed.
-        self.send_header("LinkChecker", "local test server")
+        self.send_header("LinkChecker", "local")
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet
@@ -116,15 +117,15 @@ def linkchecker_config(ignore: list[str]) -> str:
             "[AnchorCheck]\n")
 
 
-def run_linkchecker(start_url: str, config: str) -> list[dict]:
-    """Run LinkChecker from `start_url` (recursing through the site); its CSV rows."""
+def run_linkchecker(start_urls: list[str], config: str) -> list[dict]:
+    """Run LinkChecker from `start_urls` (recursing through the site); its CSV rows."""
     with tempfile.TemporaryDirectory() as tmp:
         rc = Path(tmp) / "linkcheckerrc"
         rc.write_text(config, encoding="utf-8")
         os.chmod(tmp, 0o755)  # LinkChecker drops root to `nobody` before reading pages
         env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8", HOME=tmp)
         result = subprocess.run([sys.executable, "-m", "linkcheck", "-f", str(rc), "-o", "csv/utf-8",
-                                 "--no-status", start_url], capture_output=True, text=True, env=env, cwd=tmp)
+                                 "--no-status", *start_urls], capture_output=True, text=True, env=env, cwd=tmp)
     if result.returncode not in (0, 1) or "urlname;" not in result.stdout:
         raise RuntimeError(f"LinkChecker did not run (exit {result.returncode}):\n{result.stderr[-2000:]}")
     # Comment lines start with "# "; a row may start with "#anchor;".
@@ -165,25 +166,28 @@ def broken_links(rows: list[dict], base: str, label: str = "site") -> list[Probl
 
 
 def check_site(site_dir: Path, ignore: list[str] | None = None) -> list[Problem]:
-    """Broken internal links and anchors, over HTTP and over file:// (USB copies)."""
+    """Broken internal links and anchors, over HTTP and over file:// (USB
+    copies). The two runs go side by side: each is one busy process."""
     config = linkchecker_config(ignore if ignore is not None else load_gates()["linkcheck"]["ignore"])
-    problems: dict[tuple, Problem] = {}  # one message per link, found over HTTP or file://
-    with serve(site_dir) as base:
-        for p in broken_links(run_linkchecker(base, config), base):
-            problems.setdefault((p.file, p.line, p.message), p)
-    with tempfile.TemporaryDirectory() as tmp:
+    with serve(site_dir) as http_base, tempfile.TemporaryDirectory() as tmp:
         # A readable copy: as root, LinkChecker reads files as `nobody`.
         copy = Path(tmp) / "site"
         shutil.copytree(site_dir, copy)
         os.chmod(tmp, 0o755)
-        base = copy.as_uri() + "/"
-        for p in broken_links(run_linkchecker(base + "index.html", config), base):
-            problems.setdefault((p.file, p.line, p.message), p)
+        file_base = copy.as_uri() + "/"
+        # 404.html is linked from nowhere; its links are root-relative, so HTTP only.
+        http_starts = [http_base] + ([http_base + "404.html"] if (site_dir / "404.html").is_file() else [])
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            runs = [(base, pool.submit(run_linkchecker, starts, config))
+                    for base, starts in ((http_base, http_starts), (file_base, [file_base + "index.html"]))]
+            found = [p for base, run in runs for p in broken_links(run.result(), base)]
+    problems = {(p.file, p.line, p.message): p for p in found}  # one message per link, found either way
     return sorted(problems.values(), key=lambda p: (p.file, p.line or 0))
 
 
 def _few(anchors: str, n: int = 8) -> str:
     names = [a.strip().strip("`'") for a in anchors.split(",") if a.strip() not in ("", "-")]
+    names = [a for a in names if not a.startswith("__")]  # Material's own (#__drawer, …)
     if not names:
         return "it has none"
     return ", ".join("#" + a for a in names[:n]) + (", …" if len(names) > n else "")

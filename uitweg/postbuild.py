@@ -7,6 +7,7 @@ from pathlib import Path
 from .compress import compress_site
 from .csp import add_csp_meta
 from .headers import write_headers_file
+from .html_fixes import drop_checkbox_autocomplete
 from .problems import BuildError
 from .stylesheet import fingerprint_scripts, merge_stylesheets
 
@@ -15,6 +16,7 @@ from .stylesheet import fingerprint_scripts, merge_stylesheets
 STEPS = [
     merge_stylesheets,     # one trimmed, hashed stylesheet (dev-notes/light.md)
     fingerprint_scripts,   # uitweg.js → uitweg.<hash>.js
+    drop_checkbox_autocomplete,  # valid HTML: Material's checkboxes (dev-notes/gates.md)
     add_csp_meta,          # CSP <meta> from data/headers.yml; refuses inline code
     write_headers_file,    # site/_headers from data/headers.yml
     compress_site,         # .gz and .br twins: LAST
