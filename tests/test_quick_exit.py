@@ -24,14 +24,10 @@ def neutral_url(code: str) -> str:
     return TABLE.quick_exit[code]
 
 
-def answer_neutral_sites(context, held: list | None = None) -> None:
-    """Answer the neutral sites (and a start page) locally; or hold the answer."""
-    def handle(route):
-        if held is not None and route.request.url != START:
-            held.append(route)
-        else:
-            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
-    context.route(re.compile(r"^https://(www\.meteo\.be|start\.invalid)/.*"), handle)
+def answer_neutral_sites(context) -> None:
+    """Answer the neutral sites (and a start page) with a tiny local page."""
+    context.route(re.compile(r"^https://(www\.meteo\.be|start\.invalid)/.*"),
+                  lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE))
 
 
 def wait_until(page, expression: str, timeout: float = 10.0) -> None:
@@ -77,20 +73,25 @@ def test_click_blanks_and_replaces_the_history_entry(chromium, served_site, code
 
 def test_the_page_is_blank_at_once_and_back_shows_it_again(chromium, served_site):
     context = chromium.new_context(viewport=PHONE)
-    held: list = []
-    answer_neutral_sites(context, held)
+    answer_neutral_sites(context)
     page = context.new_page()
     page.goto(served_site + "index.html")
-    page.evaluate("document.getElementById('uw-exit').click()")   # returns before the navigation
-    wait_until(page, "document.body.hidden")   # the neutral site has not answered yet
-    assert held, "the exit did not ask for the neutral site"
-    assert page.evaluate("document.documentElement.classList.contains('uw-leaving')")
-    assert not page.locator(".uw-strip").is_visible()
-    # Back from the back/forward cache fires pageshow: the page must show again.
-    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    assert page.locator(".uw-strip").is_visible()
-    for route in held:
-        route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+    # A page that comes back from the back/forward cache fires pageshow: it must show again.
+    shown = page.evaluate("""() => {
+        document.documentElement.classList.add('uw-leaving');
+        document.body.hidden = true;
+        window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+        return !document.body.hidden && !document.documentElement.classList.contains('uw-leaving');
+    }""")
+    assert shown, "pageshow does not remove the blank"
+    # The click blanks the page in the same task, before anything is fetched.
+    blank = page.evaluate("""() => {
+        document.getElementById('uw-exit').click();
+        return document.body.hidden && document.documentElement.classList.contains('uw-leaving')
+            && getComputedStyle(document.body).visibility === 'hidden';
+    }""")
+    assert blank, "the page is not blanked at once"
+    page.wait_for_url(neutral_url("nl"))
     context.close()
 
 

@@ -8,6 +8,8 @@ A twin is only written when it is smaller than the file.
 from __future__ import annotations
 
 import gzip
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
@@ -23,16 +25,24 @@ def brotli_bytes(data: bytes) -> bytes:
     return brotli.compress(data, mode=brotli.MODE_TEXT, quality=11)
 
 
+def _twins(path: Path) -> tuple[Path, bytes, list[tuple[Path, bytes]]]:
+    data = path.read_bytes()
+    return path, data, [(path.with_name(path.name + ".gz"), gzip_bytes(data)),
+                        (path.with_name(path.name + ".br"), brotli_bytes(data))]
+
+
 def compress_site(site: Path) -> list[Path]:
-    """Write the twins; return the files written. Stale twins are replaced."""
+    """Write the twins; return the files written. Stale twins are replaced.
+    Threads: brotli and zlib release the GIL, so this scales with the cores."""
+    texts = sorted((p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT),
+                   key=lambda p: -p.stat().st_size)   # big files first: the threads end together
     written = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT):
-        data = path.read_bytes()
-        for suffix, packed in ((".gz", gzip_bytes(data)), (".br", brotli_bytes(data))):
-            twin = path.with_name(path.name + suffix)
-            if len(packed) < len(data):
-                twin.write_bytes(packed)
-                written.append(twin)
-            else:
-                twin.unlink(missing_ok=True)
-    return written
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for path, data, twins in pool.map(_twins, texts):
+            for twin, packed in twins:
+                if len(packed) < len(data):
+                    twin.write_bytes(packed)
+                    written.append(twin)
+                else:
+                    twin.unlink(missing_ok=True)
+    return sorted(written)

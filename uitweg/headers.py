@@ -59,8 +59,9 @@ def response_headers(data: dict) -> dict[str, str]:
 # --- deploy/nginx.conf ------------------------------------------------------
 
 def _nginx_quote(value: str) -> str:
-    if '"' in value or "\\" in value:
-        raise ValueError(f"data/headers.yml: {value!r} has a quote or backslash; nginx.conf cannot hold it")
+    # nginx keeps a backslash inside quotes unless it escapes " ' \\ t n r.
+    if '"' in value or re.search(r"\\[\\\"'tnr]", value):
+        raise ValueError(f"data/headers.yml: {value!r} has a quote or an escape; nginx.conf cannot hold it")
     return f'"{value}"'
 
 

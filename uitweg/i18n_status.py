@@ -22,7 +22,7 @@ def status_table(gaps: list[Gap], pages: list[str], codes: list[str]) -> str:
     for page in pages:
         for code in codes:
             mine = [g for g in gaps if g.page == page and g.lang == code]
-            if any(g.message.startswith("page is missing") for g in mine):
+            if any(g.missing_page for g in mine):
                 cells[page, code] = "missing"
             elif mine:
                 cells[page, code] = f"{len(mine)} gap{'s' if len(mine) != 1 else ''}"

@@ -60,6 +60,7 @@ class Gap:
     file: str        # "docs/en/signs.md"
     line: int | None
     message: str
+    missing_page: bool = False
 
     def problem(self) -> Problem:
         return Problem(self.file, self.line, self.message)
@@ -204,7 +205,7 @@ def parity_gaps(docs_dir: Path = paths.DOCS, table: ContactTable | None = None,
             if code not in have:
                 gaps.append(Gap(page, code, f"{docs}/{code}/{page}", None,
                                 f"page is missing: {docs}/{ref_lang}/{page} exists. Write {docs}/{code}/{page} "
-                                "(same file name, same headings and anchors, same contacts)."))
+                                "(same file name, same headings and anchors, same contacts).", missing_page=True))
         facts = {code: page_facts((docs_dir / code / page).read_text(encoding="utf-8"), table, call_words)
                  for code in have}
         for code in have[1:]:

@@ -1,0 +1,15 @@
+# Light, private and safe: one-round-trip pages, no third-party requests, a
+# CSP, quick exit, precompressed twins, nginx. Tests (all inside `make test`):
+# tests/test_privacy.py, test_nojs.py, test_quick_exit.py, test_budgets.py,
+# test_nginx.py. See dev-notes/light.md.
+
+# nginx + its brotli_static module: tests/test_nginx.py runs deploy/nginx.conf.
+APT_PACKAGES += chromium nginx libnginx-mod-http-brotli-static
+
+.PHONY: bench nginx-conf
+
+bench: test-deps ## Build time and page weights next to a default Material build (not part of make test)
+	$(PY) tools/bench.py
+
+nginx-conf: $(VENV)/.installed ## Rewrite the header blocks of deploy/nginx.conf from data/headers.yml
+	$(PY) -m uitweg.headers --write-nginx

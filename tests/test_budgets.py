@@ -1,0 +1,103 @@
+"""Help in the first bytes: the byte budgets of data/budgets.yml on every
+built page, and the .gz/.br twins that servers send instead of the files."""
+from __future__ import annotations
+
+import gzip
+import re
+
+import brotli
+import pytest
+import yaml
+
+from light_helpers import all_pages
+from uitweg import paths
+from uitweg.compress import TEXT, brotli_bytes, gzip_bytes
+from uitweg.stylesheet import LINK, local_path
+
+BUDGETS = yaml.safe_load(paths.BUDGETS.read_text(encoding="utf-8"))
+
+
+def br(data: bytes) -> int:
+    return len(brotli_bytes(data))
+
+
+def blocking_stylesheets(site, page, html: str):
+    head = html.split("</head>", 1)[0]
+    for m in re.finditer(r"<link\b[^>]*>", head):
+        tag = m.group(0)
+        media = re.search(r'media="([^"]*)"', tag)
+        href = LINK.search(tag + "\n")
+        if href and (not media or media.group(1) in ("all", "screen")):
+            yield local_path(site, page, href.group(1))
+
+
+def test_html_and_blocking_css_fit_one_round_trip(site):
+    budget = BUDGETS["first_round_trip"]
+    over = []
+    for rel in all_pages(site):
+        page = site / rel
+        html = page.read_bytes()
+        css = list(blocking_stylesheets(site, page, html.decode("utf-8")))
+        assert css and None not in css, f"{rel}: its stylesheet is not a local file"
+        total = br(html) + sum(br(f.read_bytes()) for f in css)
+        if total > budget:
+            over.append(f"{rel}: {total:,} bytes brotli (HTML {br(html):,} + CSS "
+                        f"{', '.join(f'{f.name} {br(f.read_bytes()):,}' for f in css)})")
+    assert not over, (f"over the first-round-trip budget of {budget:,} bytes (data/budgets.yml); shorten the "
+                      "page or trim the CSS (uitweg/css_trim.py, data/css_keep.yml):\n" + "\n".join(over))
+
+
+def test_strip_arrives_in_the_first_round_trip(site):
+    budget = BUDGETS["strip_within"]
+    for rel in all_pages(site):
+        html = (site / rel).read_text(encoding="utf-8")
+        start = html.find('<aside class="uw-strip"')
+        assert start > 0, f"{rel}: no emergency strip"
+        end = html.index("</aside>", start) + len("</aside>")
+        size = br(html[:end].encode("utf-8"))
+        assert size <= budget, f"{rel}: the strip ends after {size:,} brotli bytes (budget {budget:,})"
+        assert html.index("uw-strip") < html.index('class="md-container"'), f"{rel}: strip after the content"
+
+
+def test_one_small_stylesheet(site):
+    sheets = sorted(p.name for p in (site / "assets" / "stylesheets").glob("*.css"))
+    assert len(sheets) == 1 and re.fullmatch(r"site\.[0-9a-f]{8}\.css", sheets[0]), sheets
+
+
+def test_own_script_stays_small(site):
+    scripts = list((site / "assets" / "javascripts").glob("uitweg.*.js"))
+    assert len(scripts) == 1, scripts
+    size = br(scripts[0].read_bytes())
+    assert size <= BUDGETS["own_script"], f"{scripts[0].name}: {size:,} bytes brotli"
+
+
+def text_files(site):
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT)
+
+
+def test_every_text_file_has_compressed_twins(site):
+    files = text_files(site)
+    assert len(files) > 40
+    for path in files:
+        data = path.read_bytes()
+        for suffix, unpack, pack in ((".gz", gzip.decompress, gzip_bytes), (".br", brotli.decompress, brotli_bytes)):
+            twin = path.with_name(path.name + suffix)
+            if len(pack(data)) >= len(data):
+                assert not twin.exists(), f"{twin}: not smaller than the file"
+                continue
+            assert twin.is_file(), f"{path.relative_to(site)} has no {suffix} twin (uitweg/compress.py)"
+            packed = twin.read_bytes()
+            assert unpack(packed) == data, f"{twin.relative_to(site)} is stale"
+            if path.suffix in (".html", ".css") or path.name.startswith("uitweg."):   # recompressing all takes long
+                assert packed == pack(data), f"{twin.relative_to(site)} is not deterministic"
+
+
+def test_no_twin_without_its_file(site):
+    orphans = [p for p in site.rglob("*") if p.suffix in (".gz", ".br") and not p.with_suffix("").is_file()]
+    assert not orphans, orphans
+
+
+@pytest.mark.parametrize("data", [b"", b"<!doctype html><p>a", "é".encode() * 5000])
+def test_twins_are_deterministic(data):
+    assert gzip_bytes(data) == gzip_bytes(data) and gzip_bytes(data)[4:8] == b"\0\0\0\0"   # no time
+    assert brotli.decompress(brotli_bytes(data)) == data

@@ -1,0 +1,169 @@
+"""A real server: Debian's nginx with deploy/nginx.conf (root and port changed,
+as a host would) over the built site. Pages and assets come back as the
+precompressed twins, with the security headers of data/headers.yml and the
+right caching. The same headers are in site/_headers and cannot drift."""
+from __future__ import annotations
+
+import gzip
+import http.client
+import re
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+
+from conftest import ROOT
+from uitweg.headers import (NGINX_CONF, cache_control, hashed_asset, headers_file, load_headers, render_nginx,
+                            response_headers)
+
+NGINX = Path("/usr/sbin/nginx")
+MODULES = Path("/usr/lib/nginx/modules")
+DATA = load_headers()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def site_conf(conf: str, site: Path, port: int) -> str:
+    """The repository's file as a host would adapt it: root and listen address."""
+    conf, roots = re.subn(r"(?m)^(\s*)root\s+[^;]+;", lambda m: f"{m.group(1)}root {site};", conf)
+    assert roots == 1, "deploy/nginx.conf needs exactly one `root` line"
+    listens = list(re.finditer(r"(?m)^\s*listen\s+[^;]+;\n", conf))
+    assert listens, "deploy/nginx.conf has no `listen` line"
+    for m in reversed(listens[1:]):
+        conf = conf[:m.start()] + conf[m.end():]
+    return conf.replace(listens[0].group(0), f"    listen 127.0.0.1:{port};\n", 1)
+
+
+MAIN_CONF = """\
+include /etc/nginx/modules-enabled/*.conf;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    include {tmp}/uitweg.conf;
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def nginx(site, tmp_path_factory):
+    if not NGINX.exists():
+        pytest.fail("nginx is missing: `make test` installs it (APT_PACKAGES in make/light.mk)")
+    if not list(MODULES.glob("ngx_http_brotli_static_module.so")):
+        pytest.fail("the brotli_static module is missing: apt-get install libnginx-mod-http-brotli-static "
+                    "(`make test` does)")
+    tmp = tmp_path_factory.mktemp("nginx")
+    (tmp / "modules").symlink_to(MODULES)   # Debian's modules-enabled names them relative to the prefix
+    port = free_port()
+    (tmp / "uitweg.conf").write_text(site_conf(NGINX_CONF.read_text(encoding="utf-8"), site, port))
+    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp))
+    command = [str(NGINX), "-p", f"{tmp}/", "-c", str(tmp / "nginx.conf"), "-g", "daemon off; master_process off;"]
+    check = subprocess.run(command + ["-t"], capture_output=True, text=True)
+    assert check.returncode == 0, f"nginx -t refuses deploy/nginx.conf:\n{check.stderr}"
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            assert proc.poll() is None, f"nginx stopped: {proc.stdout.read().decode()}"
+            assert time.monotonic() < deadline, "nginx did not start listening"
+            time.sleep(0.05)
+    yield port
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def get(port: int, path: str, encoding: str | None = None) -> tuple[int, dict, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", path, headers={"Accept-Encoding": encoding} if encoding else {})
+    resp = conn.getresponse()
+    body = resp.read()
+    conn.close()
+    return resp.status, {k.lower(): v for k, v in resp.getheaders()}, body
+
+
+def asset(site: Path, pattern: str) -> str:
+    found = sorted(site.glob(pattern))
+    assert found, pattern
+    return "/" + found[0].relative_to(site).as_posix()
+
+
+@pytest.fixture(scope="module")
+def samples(site) -> list[str]:
+    return ["/index.html", "/en/signs.html", "/fr/who-can-help.html", asset(site, "assets/stylesheets/site.*.css"),
+            asset(site, "assets/javascripts/bundle.*.min.js"), asset(site, "assets/javascripts/uitweg.*.js"),
+            "/search/search_index.json", "/sitemap.xml"]
+
+
+def test_files_come_back_precompressed(nginx, site, samples):
+    for path in samples:
+        original = (site / path.lstrip("/")).read_bytes()
+        status, headers, body = get(nginx, path)
+        assert status == 200 and "content-encoding" not in headers and body == original, path
+        status, headers, body = get(nginx, path, "gzip")
+        assert headers.get("content-encoding") == "gzip", f"{path}: {headers}"
+        assert gzip.decompress(body) == original and body == (site / (path.lstrip("/") + ".gz")).read_bytes(), path
+        status, headers, body = get(nginx, path, "gzip, deflate, br")
+        assert headers.get("content-encoding") == "br", f"{path}: {headers}"
+        assert brotli.decompress(body) == original, path
+        assert "accept-encoding" in headers.get("vary", "").lower(), f"{path}: no Vary: Accept-Encoding"
+
+
+def test_every_response_has_the_security_headers(nginx, site, samples):
+    for path in samples + ["/no-such-page.html"]:
+        _, headers, _ = get(nginx, path, "br")
+        for name, value in response_headers(DATA).items():
+            assert headers.get(name.lower()) == value, f"{path}: {name} is {headers.get(name.lower())!r}"
+        assert "server" not in headers or "nginx/" not in headers["server"], "server_tokens off"
+
+
+def test_hashed_assets_are_cached_long_and_pages_briefly(nginx, samples):
+    pattern = hashed_asset(DATA)
+    for path in samples:
+        _, headers, _ = get(nginx, path, "br")
+        expected = cache_control(DATA, hashed=bool(pattern.search(path)))
+        assert headers.get("cache-control") == expected, f"{path}: {headers.get('cache-control')}"
+    assert any(pattern.search(p) for p in samples) and not all(pattern.search(p) for p in samples)
+
+
+def test_folders_and_missing_pages(nginx, site):
+    status, headers, body = get(nginx, "/", "gzip")
+    assert status == 200 and b'<html lang="nl"' in gzip.decompress(body)
+    status, _, body = get(nginx, "/en/")
+    assert status == 200 and b'<html lang="en"' in body
+    status, headers, body = get(nginx, "/no-such-page.html")
+    assert status == 404 and b'id="uw-exit"' in body, "the 404 page has the quick exit too"
+
+
+def test_nginx_conf_matches_the_headers_data():
+    conf = NGINX_CONF.read_text(encoding="utf-8")
+    assert render_nginx(conf, DATA) == conf, \
+        "deploy/nginx.conf differs from data/headers.yml: run `python -m uitweg.headers --write-nginx`"
+
+
+def test_headers_file_matches_the_headers_data(site):
+    pattern = hashed_asset(DATA)
+    hashed = sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if pattern.search(p.name))
+    assert (site / "_headers").read_text(encoding="utf-8") == headers_file(DATA, hashed)
+    assert any(h.startswith("/assets/stylesheets/site.") for h in hashed)
+
+
+def test_repository_file_is_the_one_tested():
+    assert NGINX_CONF == ROOT / "deploy" / "nginx.conf"
