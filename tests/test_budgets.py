@@ -101,3 +101,18 @@ def test_no_twin_without_its_file(site):
 def test_twins_are_deterministic(data):
     assert gzip_bytes(data) == gzip_bytes(data) and gzip_bytes(data)[4:8] == b"\0\0\0\0"   # no time
     assert brotli.decompress(brotli_bytes(data)) == data
+
+
+def test_css_trim_keeps_what_can_match_and_drops_the_rest():
+    from uitweg.css_trim import Usage, trim_css
+    usage = Usage(keep={"classes": ["md-search*"], "tags": ["mark"]})
+    usage.add_html('<html class="no-js"><body><p class="a">x</p><input data-md-toggle="search"></body></html>')
+    css = (":root{--used:red;--unused:url(data:x);--chain:var(--used)}"
+           ".a{color:var(--chain)}.b{color:blue}.a:hover,.b:hover{x:1}"
+           "[data-md-toggle=search]:checked~.a{y:1}[data-md-toggle=drawer]{z:1}"
+           ".md-search-result mark{m:1}.md-version{v:1}:not(.b) p{n:1}"
+           "@media print{.b{p:1}.a{q:1}}@keyframes spin{to{r:1}}@keyframes used{to{r:2}}.a{animation:used 1s}")
+    out = trim_css(css, usage)
+    assert out == (":root{--used:red;--chain:var(--used)}.a{color:var(--chain)}.a:hover{x:1}"
+                   "[data-md-toggle=search]:checked~.a{y:1}.md-search-result mark{m:1}:not(.b) p{n:1}"
+                   "@media print{.a{q:1}}@keyframes used{to{r:2}}.a{animation:used 1s}")

@@ -182,3 +182,33 @@ def test_no_cdn_polyfill_in_browsers_without_resize_observer(chromium, served_si
 
 def test_every_language_is_checked(js_visits):
     assert {lang_of(rel) for rel in js_visits[0]} == {lang.code for lang in LANGS.languages}
+
+
+def test_inline_code_stops_the_build_with_file_line_and_fix(tmp_path):
+    from uitweg.csp import add_csp_meta
+    from uitweg.problems import BuildError
+    (tmp_path / "a.html").write_text('<!doctype html><html><head><meta charset="utf-8"></head>\n<body>\n'
+                                     '<script>alert(1)</script>\n<p style="color:red" onclick="x()">x</p>\n'
+                                     '<script id="__config" type="application/json">{}</script></body></html>',
+                                     encoding="utf-8")
+    with pytest.raises(BuildError) as err:
+        add_csp_meta(tmp_path)
+    lines = str(err.value).splitlines()[1:]
+    assert lines == [
+        "  a.html:3: inline <script>: move it into a file under overrides/assets/javascripts/ and load it with "
+        "<script src> (the CSP allows only the site's own files)",
+        "  a.html:4: <p style=…>: the CSP blocks inline style attributes; use a class in uitweg.css or a "
+        "listener in uitweg.js",
+        "  a.html:4: <p onclick=…>: the CSP blocks inline onclick attributes; use a class in uitweg.css or a "
+        "listener in uitweg.js",
+    ]
+
+
+def test_iframe_worker_script_is_rebuilt_from_the_vendored_shim():
+    from conftest import ROOT
+    from uitweg.csp import iframe_worker_script
+    shim = (ROOT / "overrides" / "assets" / "javascripts" / "iframe-worker-shim.js").read_text(encoding="utf-8")
+    script = iframe_worker_script(shim, "../assets/javascripts/workers/search.x.min.js")
+    assert script.startswith("postMessage=function ") and ";importScripts=function " in script
+    assert 'filename:"../assets/javascripts/workers/search.x.min.js"' in script
+    assert iframe_worker_script("console.log(1)", "x.js") is None

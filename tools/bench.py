@@ -151,8 +151,9 @@ def first_visits(build: Build, homes: list[str]) -> dict[str, dict]:
             context = browser.new_context(viewport={"width": 360, "height": 640})
             context.route(re.compile(r"^(?!http://127\.0\.0\.1).*"), lambda route: route.abort())
             page = context.new_page()
-            urls = []
+            urls, failed = [], []
             page.on("request", lambda r: urls.append(r.url))
+            page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
             page.goto(base + home)
             page.wait_for_load_state("networkidle")
             local = [u.split("#")[0].split("?")[0][len(base):] for u in urls if u.startswith(base)]
@@ -163,6 +164,7 @@ def first_visits(build: Build, homes: list[str]) -> dict[str, dict]:
                 "first_visit": sum(weights(build.site / u)[2] for u in dict.fromkeys(local) if (build.site / u).is_file()),
                 "requests": len(urls),
                 "third_party": len([u for u in urls if not u.startswith(base) and not u.startswith("data:")]),
+                "failed": len(failed),
             }
             context.close()
         browser.close()
@@ -207,8 +209,15 @@ def table(ours: Build, default: Build, homes: list[str]) -> str:
             rows.append((f"{name} ({len(o)} / {len(d)} files, all shipped)", triple(o_sum), triple(d_sum),
                          ratio(o_sum[2], d_sum[2])))
             continue
-        for i in range(max(len(o), len(d))):
-            op, dp = (o[i] if i < len(o) else None), (d[i] if i < len(d) else None)
+        # Same path in both builds side by side; the rest in order.
+        d_rel = {p.relative_to(default.site): p for p in d}
+        pairs = [(p, d_rel.pop(p.relative_to(ours.site), None)) for p in o]
+        rest_o = [op for op, dp in pairs if dp is None]
+        pairs = [(op, dp) for op, dp in pairs if dp is not None]
+        rest_d = list(d_rel.values())
+        pairs += [(rest_o[i] if i < len(rest_o) else None, rest_d[i] if i < len(rest_d) else None)
+                  for i in range(max(len(rest_o), len(rest_d)))]
+        for op, dp in pairs:
             label = " | ".join(p.relative_to(b.site).as_posix() for p, b in ((op, ours), (dp, default)) if p)
             rows.append((f"{name}: {label}", triple(op and weights(op)), triple(dp and weights(dp)),
                          ratio(op and weights(op)[2], dp and weights(dp)[2])))
@@ -223,8 +232,8 @@ def table(ours: Build, default: Build, homes: list[str]) -> str:
                      ratio(o["critical"], d["critical"])))
         rows.append((f"{home}: first visit, all it loads (br KB)", kb(o["first_visit"]), kb(d["first_visit"]),
                      ratio(o["first_visit"], d["first_visit"])))
-        rows.append((f"{home}: requests (third-party, blocked)", f"{o['requests']} ({o['third_party']})",
-                     f"{d['requests']} ({d['third_party']})", ""))
+        rows.append((f"{home}: requests / third-party (blocked) / 404", f"{o['requests']} / {o['third_party']} / {o['failed']}",
+                     f"{d['requests']} / {d['third_party']} / {d['failed']}", ""))
     head = ("what (sizes in KB: raw/gzip/brotli)", "Uitweg", "default Material", "ratio")
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
     line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
