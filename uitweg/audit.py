@@ -104,8 +104,12 @@ def _line_text(text: str, offset: int, width: int = 70) -> str:
 
 def _shown(path: Path) -> str:
     """Relative to the repository ("data/contacts.yml", "../shared/seeds/x.txt"), else absolute."""
-    rel = os.path.relpath(Path(path).resolve(), paths.ROOT)
-    return rel if not rel.startswith("../..") else str(Path(path).resolve())
+    full = Path(path).resolve()
+    # Only the repository and shared/ beside it are shown relative, so a message
+    # reads the same wherever the repository is cloned.
+    if full.is_relative_to(paths.ROOT) or full.is_relative_to(paths.ROOT.parent / "shared"):
+        return os.path.relpath(full, paths.ROOT)
+    return str(full)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,7 @@ from .stylesheet import fingerprint_scripts, merge_stylesheets
 STEPS = [
     merge_stylesheets,     # one trimmed, hashed stylesheet (dev-notes/light.md)
     fingerprint_scripts,   # uitweg.js → uitweg.<hash>.js
-    drop_checkbox_autocomplete,  # valid HTML: Material's checkboxes (dev-notes/gates.md)
+    drop_checkbox_autocomplete,  # valid HTML: Material's checkboxes (README.md, "Quality gates")
     add_csp_meta,          # CSP <meta> from data/headers.yml; refuses inline code
     write_headers_file,    # site/_headers from data/headers.yml
     compress_site,         # .gz and .br twins: LAST
