@@ -84,3 +84,12 @@ def served_site(site):
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     server.server_close()
+
+
+def offline_context(browser, js: bool):
+    """A context where only file:// loads; every request is recorded."""
+    ctx = browser.new_context(java_script_enabled=js, service_workers="block")
+    requests: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))
+    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    return ctx, requests

@@ -18,6 +18,7 @@ from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
 from uitweg.offline.settings import SIGNATURE, SUMS, load_offline
 from uitweg.siteconfig import load_mkdocs_yml
+from conftest import offline_context
 
 ROOT = Path(__file__).resolve().parent.parent
 # Contacts whose numbers every page must offer as tel: links (the brief's minimum).
@@ -42,15 +43,6 @@ def bundle(site, keypair, tmp_path_factory):
     with zipfile.ZipFile(made.path) as zf:
         zf.extractall(unpacked)
     return made, unpacked
-
-
-def offline_context(browser, js: bool):
-    """A context where only file:// loads; every request is recorded."""
-    ctx = browser.new_context(java_script_enabled=js, service_workers="block")
-    requests: list[str] = []
-    ctx.on("request", lambda r: requests.append(r.url))
-    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-    return ctx, requests
 
 
 def tel(contact_id: str) -> str:

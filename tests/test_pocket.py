@@ -18,6 +18,7 @@ from uitweg.offline.settings import load_offline, pocket_budget
 from uitweg.output_check import output_problems
 from uitweg.phones import find_numbers
 from uitweg.siteconfig import load_mkdocs_yml
+from conftest import offline_context
 
 REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
 LOADS = ["src", "srcset", "poster", "data", "action", "formaction", "background"]
@@ -33,15 +34,6 @@ def pocket(site, tmp_path_factory) -> dict[str, Path]:
 def files_by_lang(pocket) -> list[tuple[str, Path]]:
     pattern = load_offline()["pocket"]["file"]
     return [(lang, pocket[pattern.format(lang=lang)]) for lang in load_languages().codes]
-
-
-def offline_context(browser, js: bool):
-    """A context where only file:// loads; every request is recorded."""
-    ctx = browser.new_context(java_script_enabled=js, service_workers="block")
-    requests: list[str] = []
-    ctx.on("request", lambda r: requests.append(r.url))
-    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-    return ctx, requests
 
 
 def test_one_file_per_language_within_budget(pocket):
