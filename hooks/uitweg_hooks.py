@@ -13,14 +13,14 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from uitweg.contacts import load_contacts  # noqa: E402
-from uitweg.languages import load_languages  # noqa: E402
-from uitweg.output_check import output_problems  # noqa: E402
-from uitweg.page_check import source_problems  # noqa: E402
-from uitweg.page_context import template_context  # noqa: E402
-from uitweg.problems import BuildError, Problem  # noqa: E402
-from uitweg.shortcodes import expand  # noqa: E402
-from uitweg.telify import telify  # noqa: E402
+from uitweg.contacts.table import load_contacts  # noqa: E402
+from uitweg.core.languages import load_languages  # noqa: E402
+from uitweg.build.output_check import output_problems  # noqa: E402
+from uitweg.build.source_check import source_problems  # noqa: E402
+from uitweg.build.template_context import template_context  # noqa: E402
+from uitweg.core.problems import BuildError, Problem  # noqa: E402
+from uitweg.build.shortcodes import expand  # noqa: E402
+from uitweg.build.telify import telify  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.uitweg")
 _state: dict = {}

@@ -18,16 +18,16 @@ AUDIT_ARGS ?=
 .PHONY: audit i18n-status linkcheck-external linkcheck validate-html
 
 audit: $(VENV)/.installed ## List contacts not verified for 6 months, and seed numbers/e-mails missing from the table
-	$(PY) -m uitweg.audit $(if $(SEEDS),--seeds "$(SEEDS)") $(AUDIT_ARGS)
+	$(PY) -m uitweg.gates.audit $(if $(SEEDS),--seeds "$(SEEDS)") $(AUDIT_ARGS)
 
 i18n-status: $(VENV)/.installed ## Table of translation gaps per page and language (informational)
-	$(PY) -m uitweg.i18n_status
+	$(PY) -m uitweg.gates.i18n_status
 
 linkcheck-external: $(VENV)/.installed ## Check online every web address of data/contacts.yml (needs network)
-	$(PY) -m uitweg.linkcheck --external
+	$(PY) -m uitweg.gates.linkcheck --external
 
 linkcheck: site test-deps ## Check every internal link and anchor of site/ (also part of make test)
-	$(PY) -m uitweg.linkcheck site
+	$(PY) -m uitweg.gates.linkcheck site
 
 validate-html: site test-deps ## Check site/ with the Nu Html Checker (also part of make test)
-	$(PY) -m uitweg.html_valid site
+	$(PY) -m uitweg.gates.html_valid site

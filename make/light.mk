@@ -12,4 +12,4 @@ bench: test-deps ## Build time and page weights next to a default Material build
 	$(PY) tools/bench.py
 
 nginx-conf: $(VENV)/.installed ## Rewrite the header blocks of deploy/nginx.conf from data/headers.yml
-	$(PY) -m uitweg.headers --write-nginx
+	$(PY) -m uitweg.postbuild.headers --write-nginx

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from uitweg.contacts import load_contacts
-from uitweg.languages import load_languages
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
 
 LANGS = load_languages()
 TABLE = load_contacts()

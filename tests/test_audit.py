@@ -8,9 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from uitweg.audit import audit, months_before
-from uitweg.contacts import load_contacts
-from uitweg.languages import load_languages
+from uitweg.gates.audit import audit, months_before
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2027, 1, 31)
@@ -94,7 +94,7 @@ def test_six_months_before():
 
 def test_python_m_uitweg_audit_exit_codes(tmp_path):
     table_path, seeds = fixtures(tmp_path)
-    args = [sys.executable, "-m", "uitweg.audit", "--contacts", str(table_path), "--seeds", str(seeds)]
+    args = [sys.executable, "-m", "uitweg.gates.audit", "--contacts", str(table_path), "--seeds", str(seeds)]
     found = subprocess.run(args + ["--today", "2027-01-31"], cwd=ROOT, capture_output=True, text=True)
     assert found.returncode == 1
     assert found.stdout.startswith("Contacts to check (audit of 2027-01-31) (3 problems):\n")

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from light_helpers import all_pages
-from uitweg import paths
-from uitweg.compress import TEXT, brotli_bytes, gzip_bytes
-from uitweg.stylesheet import LINK, local_path
+from uitweg.core import paths
+from uitweg.postbuild.compress import TEXT, brotli_bytes, gzip_bytes
+from uitweg.postbuild.stylesheet import LINK, local_path
 
 BUDGETS = yaml.safe_load(paths.BUDGETS.read_text(encoding="utf-8"))
 
@@ -104,7 +104,7 @@ def test_twins_are_deterministic(data):
 
 
 def test_css_trim_keeps_what_can_match_and_drops_the_rest():
-    from uitweg.css_trim import Usage, trim_css
+    from uitweg.postbuild.css_trim import Usage, trim_css
     usage = Usage(keep={"classes": ["md-search*"], "tags": ["mark"]})
     usage.add_html('<html class="no-js"><body><p class="a">x</p><input data-md-toggle="search"></body></html>')
     css = (":root{--used:red;--unused:url(data:x);--chain:var(--used)}"

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from uitweg.contacts import load_contacts
-from uitweg.languages import load_languages
-from uitweg.phones import find_numbers
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
+from uitweg.contacts.phones import find_numbers
 
 TABLE = load_contacts()
 LANGS = load_languages()
@@ -72,7 +72,7 @@ def test_every_seed_number_and_email_is_a_link_in_every_language(site):
 
 def test_no_number_outside_a_tel_link(site, html_pages):
     """Every number in the text of a page is inside a click-to-call link."""
-    from uitweg.html_text import texts
+    from uitweg.core.html_text import texts
     for page in html_pages:
         html = page.read_text(encoding="utf-8")
         for t in texts(html):

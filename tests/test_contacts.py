@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from uitweg import paths
-from uitweg.contacts import load_contacts
-from uitweg.problems import BuildError
+from uitweg.core import paths
+from uitweg.contacts.table import load_contacts
+from uitweg.core.problems import BuildError
 
 GOOD = paths.CONTACTS.read_text(encoding="utf-8")
 

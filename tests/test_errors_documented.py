@@ -15,7 +15,7 @@ import ast
 import re
 from pathlib import Path
 
-from uitweg.gate_settings import load_gates
+from uitweg.gates.settings import load_gates
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADING = "## When the build says no"

@@ -1,8 +1,8 @@
 """Valid HTML: the Nu Html Checker (vnu.jar), run once over the whole site."""
 from __future__ import annotations
 
-from uitweg.html_valid import run_vnu, vnu_problems
-from uitweg.problems import BuildError
+from uitweg.gates.html_valid import run_vnu, vnu_problems
+from uitweg.core.problems import BuildError
 
 
 def test_the_built_site_is_valid_html(site):
@@ -31,7 +31,7 @@ def test_an_error_names_the_built_file_its_line_and_where_to_fix_it(tmp_path):
 
 
 def test_materials_checkbox_autocomplete_is_dropped_after_the_build(tmp_path):
-    from uitweg.html_fixes import drop_checkbox_autocomplete
+    from uitweg.postbuild.material_fixes import drop_checkbox_autocomplete
     page = tmp_path / "index.html"
     page.write_text('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
                     '<input type="text" name="q" autocomplete="off">', encoding="utf-8")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import http.server
 from pathlib import Path
 
-from uitweg.contacts import load_contacts
-from uitweg.languages import load_languages
-from uitweg.linkcheck import ExternalUrl, check_external, check_site, external_urls, serve
-from uitweg.problems import BuildError
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
+from uitweg.gates.linkcheck import ExternalUrl, check_external, check_site, external_urls, serve
+from uitweg.core.problems import BuildError
 
 from test_audit import TABLE
 

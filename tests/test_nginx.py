@@ -16,7 +16,7 @@ import brotli
 import pytest
 
 from conftest import ROOT
-from uitweg.headers import (NGINX_CONF, cache_control, hashed_asset, headers_file, load_headers, render_nginx,
+from uitweg.postbuild.headers import (NGINX_CONF, cache_control, hashed_asset, headers_file, load_headers, render_nginx,
                             response_headers)
 
 NGINX = Path("/usr/sbin/nginx")
@@ -155,7 +155,7 @@ def test_folders_and_missing_pages(nginx, site):
 def test_nginx_conf_matches_the_headers_data():
     conf = NGINX_CONF.read_text(encoding="utf-8")
     assert render_nginx(conf, DATA) == conf, \
-        "deploy/nginx.conf differs from data/headers.yml: run `python -m uitweg.headers --write-nginx`"
+        "deploy/nginx.conf differs from data/headers.yml: run `python -m uitweg.postbuild.headers --write-nginx`"
 
 
 def test_headers_file_matches_the_headers_data(site):

@@ -13,7 +13,7 @@ import pytest
 
 from light_helpers import (LANGS, PHONE, TABLE, TEL, all_pages, first_tab_stop, lang_of, page_in,
                            strip_outside_viewport)
-from uitweg.contacts import normalise_digits
+from uitweg.contacts.table import normalise_digits
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
 """Translation parity by content: same pages, same contacts, same headings
-and anchors in every language. `python -m uitweg.parity` is the gate;
+and anchors in every language. `python -m uitweg.gates.parity` is the gate;
 `make i18n-status` the informational table."""
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from uitweg.contacts import load_contacts
-from uitweg.languages import load_languages
-from uitweg.parity import page_facts, parity_gaps
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
+from uitweg.gates.parity import page_facts, parity_gaps
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,7 @@ Call 1712 or write to [[email:pag-asa]].
 
 def test_the_site_has_translation_parity():
     """The real docs/: the gate `make test` runs (exit 0, no gaps)."""
-    result = run("-m", "uitweg.parity")
+    result = run("-m", "uitweg.gates.parity")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Translation parity OK: ")
 
@@ -68,7 +68,7 @@ Appelez 1712 ou [[email:pag-asa]]. Ou Sürya : [[phone:surya]].
 """,
         "nl/only-nl.md": "# Alleen Nederlands\n",
     })
-    result = run("-m", "uitweg.parity", str(docs))
+    result = run("-m", "uitweg.gates.parity", str(docs))
     assert result.returncode == 1
     d = str(docs)
     assert result.stderr.splitlines()[1:] == [
@@ -115,7 +115,7 @@ def test_heading_level_and_missing_anchor_are_reported(tmp_path):
 
 def test_i18n_status_prints_a_table_and_exits_0(tmp_path):
     docs = write_docs(tmp_path / "docs", {"nl/help.md": NL, "en/help.md": EN, "nl/extra.md": "# X\n"})
-    result = run("-m", "uitweg.i18n_status", str(docs))
+    result = run("-m", "uitweg.gates.i18n_status", str(docs))
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["page", "nl", "en", "fr"]

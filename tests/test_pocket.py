@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from uitweg.contacts import load_contacts
-from uitweg.html_text import texts
-from uitweg.languages import load_languages
+from uitweg.contacts.table import load_contacts
+from uitweg.core.html_text import texts
+from uitweg.core.languages import load_languages
 from uitweg.offline.article import PocketError, article_html, first_heading
 from uitweg.offline.pocket import build_pocket, nav_files, write_pocket
 from uitweg.offline.settings import load_offline, pocket_budget
-from uitweg.output_check import output_problems
-from uitweg.phones import find_numbers
-from uitweg.siteconfig import load_mkdocs_yml
+from uitweg.build.output_check import output_problems
+from uitweg.contacts.phones import find_numbers
+from uitweg.core.siteconfig import load_mkdocs_yml
 from conftest import offline_context
 
 REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]

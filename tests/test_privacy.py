@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from light_helpers import LANGS, PHONE, all_pages, first_tab_stop, lang_of, strip_outside_viewport
-from uitweg.csp import META_NAME
-from uitweg.headers import csp, load_headers
+from uitweg.postbuild.csp import META_NAME
+from uitweg.postbuild.headers import csp, load_headers
 
 pytestmark = pytest.mark.browser
 
@@ -185,8 +185,8 @@ def test_every_language_is_checked(js_visits):
 
 
 def test_inline_code_stops_the_build_with_file_line_and_fix(tmp_path):
-    from uitweg.csp import add_csp_meta
-    from uitweg.problems import BuildError
+    from uitweg.postbuild.csp import add_csp_meta
+    from uitweg.core.problems import BuildError
     (tmp_path / "a.html").write_text('<!doctype html><html><head><meta charset="utf-8"></head>\n<body>\n'
                                      '<script>alert(1)</script>\n<p style="color:red" onclick="x()">x</p>\n'
                                      '<script id="__config" type="application/json">{}</script></body></html>',
@@ -206,7 +206,7 @@ def test_inline_code_stops_the_build_with_file_line_and_fix(tmp_path):
 
 def test_iframe_worker_script_is_rebuilt_from_the_vendored_shim():
     from conftest import ROOT
-    from uitweg.csp import iframe_worker_script
+    from uitweg.postbuild.csp import iframe_worker_script
     shim = (ROOT / "overrides" / "assets" / "javascripts" / "iframe-worker-shim.js").read_text(encoding="utf-8")
     script = iframe_worker_script(shim, "../assets/javascripts/workers/search.x.min.js")
     assert script.startswith("postMessage=function ") and ";importScripts=function " in script

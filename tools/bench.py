@@ -33,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from uitweg.siteconfig import load_mkdocs_yml  # noqa: E402
+from uitweg.core.siteconfig import load_mkdocs_yml  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 SKIP = (".map", ".gz", ".br")

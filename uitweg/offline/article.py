@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-from ..links import is_external
+from uitweg.contacts.links import is_external
 
 ARTICLE = re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b[^"]*"[^>]*>(.*?)</article>', re.S)
 HEADING = re.compile(r"^h([1-6])$")

@@ -18,13 +18,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..contacts import load_contacts
-from ..languages import load_languages
-from ..phones import describe_unknown, find_numbers
-from . import signing
-from .filelinks import link_problems
-from .settings import PUBLIC_KEY, SIGNATURE, SIGNING_KEY_ENV, SUMS, load_offline
-from .sums import digest, format_sums
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
+from uitweg.contacts.phones import describe_unknown, find_numbers
+from uitweg.offline import signing
+from uitweg.offline.filelinks import link_problems
+from uitweg.offline.settings import PUBLIC_KEY, SIGNATURE, SIGNING_KEY_ENV, SUMS, load_offline
+from uitweg.offline.sums import digest, format_sums
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so rebuilding the same site gives the same zip
 

@@ -18,15 +18,15 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..contacts import ContactTable, load_contacts
-from ..html_text import attributes
-from ..languages import Language, load_languages
-from ..output_check import output_problems
-from ..page_context import strip_items
-from ..phones import line_at
-from ..siteconfig import load_mkdocs_yml
-from .article import PocketError, article_html, first_heading, rewrite
-from .settings import load_offline, pocket_budget
+from uitweg.contacts.table import ContactTable, load_contacts
+from uitweg.core.html_text import attributes
+from uitweg.core.languages import Language, load_languages
+from uitweg.build.output_check import output_problems
+from uitweg.build.template_context import strip_items
+from uitweg.contacts.phones import line_at
+from uitweg.core.siteconfig import load_mkdocs_yml
+from uitweg.offline.article import PocketError, article_html, first_heading, rewrite
+from uitweg.offline.settings import load_offline, pocket_budget
 
 TEMPLATES = Path(__file__).parent / "templates"
 ID_ATTR = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import paths
+from uitweg.core import paths
 
 OFFLINE = paths.DATA / "offline.yml"
 PUBLIC_KEY = paths.ROOT / "keys" / "uitweg-signing.pub"

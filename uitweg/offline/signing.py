@@ -21,8 +21,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .. import paths
-from .settings import PUBLIC_KEY
+from uitweg.core import paths
+from uitweg.offline.settings import PUBLIC_KEY
 
 DEFAULT_PRIVATE = Path.home() / ".config" / "uitweg" / "signing.key"
 

@@ -15,9 +15,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import signing
-from .settings import PUBLIC_KEY, SIGNATURE, SUMS, load_offline
-from .sums import digest, parse_sums
+from uitweg.offline import signing
+from uitweg.offline.settings import PUBLIC_KEY, SIGNATURE, SUMS, load_offline
+from uitweg.offline.sums import digest, parse_sums
 
 APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"  # macOS "._name" metadata files on FAT sticks
 

@@ -1,3 +1,3 @@
-from .build import main
+from uitweg.printing.build import main
 
 raise SystemExit(main())

@@ -17,15 +17,15 @@ from pathlib import Path
 
 import weasyprint
 
-from .. import paths
-from ..contacts import load_contacts
-from ..languages import load_languages
-from ..problems import BuildError, Problem
-from ..siteconfig import home_url, load_mkdocs_yml, site_url
-from .fit import layout_problems
-from .layouts import TEMPLATES, Edition, Layouts, editions, fonts_missing
-from .qr import placeholder_host, url_problem
-from .texts import PRINT_DATA, load_print_data
+from uitweg.core import paths
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
+from uitweg.core.problems import BuildError, Problem
+from uitweg.core.siteconfig import home_url, load_mkdocs_yml, site_url
+from uitweg.printing.fit import layout_problems
+from uitweg.printing.layouts import TEMPLATES, Edition, Layouts, editions, fonts_missing
+from uitweg.printing.qr import placeholder_host, url_problem
+from uitweg.printing.texts import PRINT_DATA, load_print_data
 
 
 def placeholder_warning(url: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from weasyprint.formatting_structure import boxes
 
-from .layouts import Edition
+from uitweg.printing.layouts import Edition
 
 PX_PER_MM = 96 / 25.4
 SAFE_EDGE_MM = 2.5      # cards and stickers are cut with this tolerance: keep text inside

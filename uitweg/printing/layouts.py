@@ -12,10 +12,10 @@ from pathlib import Path
 
 import jinja2
 
-from ..contacts import ContactTable
-from ..languages import Languages
-from .qr import QRCode, make_qr
-from .texts import Format, PrintData
+from uitweg.contacts.table import ContactTable
+from uitweg.core.languages import Languages
+from uitweg.printing.qr import QRCode, make_qr
+from uitweg.printing.texts import Format, PrintData
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"

@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import paths
-from ..contacts import ContactTable
-from ..languages import Languages
-from ..phones import find_numbers
-from ..problems import BuildError, Problem
-from ..yamlfile import line_of, load_with_lines
+from uitweg.core import paths
+from uitweg.contacts.table import ContactTable
+from uitweg.core.languages import Languages
+from uitweg.contacts.phones import find_numbers
+from uitweg.core.problems import BuildError, Problem
+from uitweg.core.yamlfile import line_of, load_with_lines
 
 PRINT_DATA = paths.DATA / "print.yml"
 

@@ -1,7 +1,7 @@
 """Translation parity, by content (not by dates): every page exists in every
 language, names the same contacts, and has the same headings and anchors.
 
-    python -m uitweg.parity [DOCS_DIR]     exit 1 and file:line messages on gaps
+    python -m uitweg.gates.parity [DOCS_DIR]     exit 1 and file:line messages on gaps
 
 Contacts a page names: shortcode ids ([[card:pag-asa]]), phone numbers of the
 table written as digits ("bel 1712"), tel: links and e-mail addresses. Each
@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from . import paths
-from .contacts import ContactTable, load_contacts, normalise_digits
-from .languages import Languages, load_languages
-from .links import MARKDOWN_NOT_TEXT, find_markdown_links, mask
-from .phones import find_numbers, line_at
-from .problems import BuildError, Problem
-from .shortcodes import SHORTCODE
+from uitweg.core import paths
+from uitweg.contacts.table import ContactTable, load_contacts, normalise_digits
+from uitweg.core.languages import Languages, load_languages
+from uitweg.contacts.links import MARKDOWN_NOT_TEXT, find_markdown_links, mask
+from uitweg.contacts.phones import find_numbers, line_at
+from uitweg.core.problems import BuildError, Problem
+from uitweg.build.shortcodes import SHORTCODE
 
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
 ATTR_LIST = re.compile(r"\s*\{:?\s*([^}]*)\}\s*$")
@@ -223,7 +223,7 @@ def _shown(path: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) > 1 or (args and not Path(args[0]).is_dir()):
-        print("usage: python -m uitweg.parity [DOCS_DIR]   (default: docs/)", file=sys.stderr)
+        print("usage: python -m uitweg.gates.parity [DOCS_DIR]   (default: docs/)", file=sys.stderr)
         return 2
     docs_dir = Path(args[0]) if args else paths.DOCS
     try:

@@ -18,10 +18,10 @@ import jsonschema
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
-from . import paths
-from .languages import load_languages
-from .problems import BuildError, Problem
-from .yamlfile import line_of, load_with_lines
+from uitweg.core import paths
+from uitweg.core.languages import load_languages
+from uitweg.core.problems import BuildError, Problem
+from uitweg.core.yamlfile import line_of, load_with_lines
 
 REGION = "BE"
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from uitweg.core import paths
 
 
 class _Loader(yaml.SafeLoader):

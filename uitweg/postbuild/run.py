@@ -1,15 +1,15 @@
-"""Steps after `mkdocs build`, on the finished folder: python -m uitweg.postbuild SITE_DIR."""
+"""Steps after `mkdocs build`, on the finished folder: python -m uitweg.postbuild.run SITE_DIR."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from .compress import compress_site
-from .csp import add_csp_meta
-from .headers import write_headers_file
-from .html_fixes import drop_checkbox_autocomplete
-from .problems import BuildError
-from .stylesheet import fingerprint_scripts, merge_stylesheets
+from uitweg.postbuild.compress import compress_site
+from uitweg.postbuild.csp import add_csp_meta
+from uitweg.postbuild.headers import write_headers_file
+from uitweg.postbuild.material_fixes import drop_checkbox_autocomplete
+from uitweg.core.problems import BuildError
+from uitweg.postbuild.stylesheet import fingerprint_scripts, merge_stylesheets
 
 # In order. Steps that change pages or assets go before compress_site, which
 # writes the .gz/.br twins of the final files and must stay last.
@@ -31,7 +31,7 @@ def run(site: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or not Path(args[0]).is_dir():
-        print("usage: python -m uitweg.postbuild SITE_DIR", file=sys.stderr)
+        print("usage: python -m uitweg.postbuild.run SITE_DIR", file=sys.stderr)
         return 2
     try:
         run(Path(args[0]))

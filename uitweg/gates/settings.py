@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
-from .languages import Languages, load_languages
+from uitweg.core import paths
+from uitweg.core.languages import Languages, load_languages
 
 GATES = paths.DATA / "gates.yml"
 

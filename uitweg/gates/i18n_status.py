@@ -1,8 +1,8 @@
 """Where the translations differ: a table of gaps per page and language.
 
-    python -m uitweg.i18n_status [DOCS_DIR]     (make i18n-status; always exit 0)
+    python -m uitweg.gates.i18n_status [DOCS_DIR]     (make i18n-status; always exit 0)
 
-Informational: the same gaps make `make test` fail (uitweg.parity); this view
+Informational: the same gaps make `make test` fail (uitweg.gates.parity); this view
 helps translators see at a glance what is left to do.
 """
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import paths
-from .languages import Languages, load_languages
-from .parity import Gap, pages_by_language, parity_gaps
-from .problems import BuildError
+from uitweg.core import paths
+from uitweg.core.languages import Languages, load_languages
+from uitweg.gates.parity import Gap, pages_by_language, parity_gaps
+from uitweg.core.problems import BuildError
 
 
 def status_table(gaps: list[Gap], pages: list[str], codes: list[str]) -> str:
@@ -53,7 +53,7 @@ def report(docs_dir: Path = paths.DOCS, languages: Languages | None = None) -> s
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) > 1 or (args and not Path(args[0]).is_dir()):
-        print("usage: python -m uitweg.i18n_status [DOCS_DIR]   (default: docs/)", file=sys.stderr)
+        print("usage: python -m uitweg.gates.i18n_status [DOCS_DIR]   (default: docs/)", file=sys.stderr)
         return 2
     try:
         print(report(Path(args[0]) if args else paths.DOCS))

@@ -1,9 +1,9 @@
 """Broken links and anchors in the built site (LinkChecker), and the contact
 table's outside addresses (online, for editors).
 
-    python -m uitweg.linkcheck SITE_DIR    every internal link and #anchor, served
+    python -m uitweg.gates.linkcheck SITE_DIR    every internal link and #anchor, served
                                            on 127.0.0.1 and opened as files (file://)
-    python -m uitweg.linkcheck --external  every website and quick-exit address of
+    python -m uitweg.gates.linkcheck --external  every website and quick-exit address of
                                            data/contacts.yml, online (make linkcheck-external)
 
 Outside addresses (https://…, tel:, mailto:) are never fetched by the first:
@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
-from . import paths
-from .contacts import ContactTable, load_contacts
-from .gate_settings import load_gates, origin
-from .problems import BuildError, Problem
-from .yamlfile import line_of, load_with_lines
+from uitweg.core import paths
+from uitweg.contacts.table import ContactTable, load_contacts
+from uitweg.gates.settings import load_gates, origin
+from uitweg.core.problems import BuildError, Problem
+from uitweg.core.yamlfile import line_of, load_with_lines
 
 
 # --- the contact table's outside addresses (make linkcheck-external) ---------
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"All {len(urls)} web addresses of data/contacts.yml answer.")
         return 0
     if len(args) != 1 or not Path(args[0]).is_dir():
-        print("usage: python -m uitweg.linkcheck SITE_DIR | --external", file=sys.stderr)
+        print("usage: python -m uitweg.gates.linkcheck SITE_DIR | --external", file=sys.stderr)
         return 2
     problems = check_site(Path(args[0]))
     if problems:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
-from .css_trim import Usage, trim_css
-from .problems import BuildError, Problem
+from uitweg.core import paths
+from uitweg.postbuild.css_trim import Usage, trim_css
+from uitweg.core.problems import BuildError, Problem
 
 CSS_KEEP = paths.DATA / "css_keep.yml"
 LINK = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)">\n?')

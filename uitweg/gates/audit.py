@@ -1,6 +1,6 @@
 """Are the contacts still right? (make audit)
 
-    python -m uitweg.audit [--seeds DIR] [--today YYYY-MM-DD]
+    python -m uitweg.gates.audit [--seeds DIR] [--today YYYY-MM-DD]
 
 Lists every entry of data/contacts.yml whose `verified` date is older than
 the limit in data/gates.yml (6 months), and every phone number or e-mail
@@ -16,14 +16,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import paths
-from .contacts import ContactTable, load_contacts
-from .gate_settings import load_gates
-from .languages import load_languages
-from .links import BARE_EMAIL
-from .phones import find_numbers, line_at
-from .problems import BuildError, Problem
-from .yamlfile import line_of, load_with_lines
+from uitweg.core import paths
+from uitweg.contacts.table import ContactTable, load_contacts
+from uitweg.gates.settings import load_gates
+from uitweg.core.languages import load_languages
+from uitweg.contacts.links import BARE_EMAIL
+from uitweg.contacts.phones import find_numbers, line_at
+from uitweg.core.problems import BuildError, Problem
+from uitweg.core.yamlfile import line_of, load_with_lines
 
 
 def months_before(day: date, months: int) -> date:
@@ -114,7 +114,7 @@ def _shown(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     settings = load_gates()["audit"]
-    parser = argparse.ArgumentParser(prog="python -m uitweg.audit", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m uitweg.gates.audit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=Path, default=paths.ROOT / settings["seeds"],
                         help=f"folder with the seed documents (default: {settings['seeds']})")
     parser.add_argument("--today", type=date.fromisoformat, default=None, help="date to audit on (YYYY-MM-DD)")

@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from .gate_settings import origin, page_language
-from .languages import Languages, load_languages
-from .problems import Problem
+from uitweg.core import paths
+from uitweg.gates.settings import origin, page_language
+from uitweg.core.languages import Languages, load_languages
+from uitweg.core.problems import Problem
 
-AXE_JS = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_JS = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 class _Head(HTMLParser):

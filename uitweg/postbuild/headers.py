@@ -2,8 +2,8 @@
 cannot drift apart: the generated blocks of deploy/nginx.conf, site/_headers
 (post-build, for static hosts that read it) and the CSP <meta> (uitweg/csp.py).
 
-    python -m uitweg.headers --write-nginx   rewrite the blocks in deploy/nginx.conf
-    python -m uitweg.headers --check-nginx   exit 1 if they differ from the data
+    python -m uitweg.postbuild.headers --write-nginx   rewrite the blocks in deploy/nginx.conf
+    python -m uitweg.postbuild.headers --check-nginx   exit 1 if they differ from the data
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from uitweg.core import paths
 
 HEADERS = paths.DATA / "headers.yml"
 NGINX_CONF = paths.ROOT / "deploy" / "nginx.conf"
@@ -90,7 +90,7 @@ def render_nginx(conf: str, data: dict) -> str:
         found.add(name)
         body = "".join(f"{indent}{line}\n" for line in blocks[name])
         return (f"{indent}# BEGIN {name} (generated from data/headers.yml by "
-                f"`python -m uitweg.headers --write-nginx`; do not edit)\n{body}{indent}# END {name}\n")
+                f"`python -m uitweg.postbuild.headers --write-nginx`; do not edit)\n{body}{indent}# END {name}\n")
 
     out = BLOCK.sub(replace, conf)
     missing = set(blocks) - found
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         NGINX_CONF.write_text(fresh, encoding="utf-8")
         return 0
     if fresh != conf:
-        print("deploy/nginx.conf differs from data/headers.yml: run `python -m uitweg.headers --write-nginx`",
+        print("deploy/nginx.conf differs from data/headers.yml: run `python -m uitweg.postbuild.headers --write-nginx`",
               file=sys.stderr)
         return 1
     return 0

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .contacts import Contact, ContactTable
-from .languages import Language
+from uitweg.contacts.table import Contact, ContactTable
+from uitweg.core.languages import Language
 
 SHORTCODE = re.compile(r"\[\[\s*([a-z]+)(?::\s*([a-z0-9-]+))?\s*\]\]")
 NEEDS_ID = {"phone", "email", "name", "card"}

@@ -2,8 +2,8 @@
 language links, the emergency strip and the quick-exit target."""
 from __future__ import annotations
 
-from .contacts import ContactTable
-from .languages import Languages
+from uitweg.contacts.table import ContactTable
+from uitweg.core.languages import Languages
 
 
 def alternates(current: str, urls: dict[str, str], languages: Languages) -> list[dict]:

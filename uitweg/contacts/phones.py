@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .contacts import ContactTable, normalise_digits
+from uitweg.contacts.table import ContactTable, normalise_digits
 
 SEP = r"[ \u00a0\u202f./-]"
 # A run of digits with single separators, optionally starting with + or 00.

@@ -1,7 +1,7 @@
 """Valid HTML: the Nu Html Checker (vnu.jar, from npm `vnu-jar`) over the
 whole built site in one run (one Java start keeps it fast).
 
-    python -m uitweg.html_valid SITE_DIR
+    python -m uitweg.gates.html_valid SITE_DIR
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import paths
-from .gate_settings import origin
-from .problems import BuildError, Problem
+from uitweg.core import paths
+from uitweg.gates.settings import origin
+from uitweg.core.problems import BuildError, Problem
 
 VNU_JAR = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -61,7 +61,7 @@ def vnu_problems(messages: list[dict], site_dir: Path, label: str = "site") -> l
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or not Path(args[0]).is_dir():
-        print("usage: python -m uitweg.html_valid SITE_DIR", file=sys.stderr)
+        print("usage: python -m uitweg.gates.html_valid SITE_DIR", file=sys.stderr)
         return 2
     try:
         problems = vnu_problems(run_vnu(Path(args[0])), Path(args[0]))
