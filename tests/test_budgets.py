@@ -44,7 +44,7 @@ def test_html_and_blocking_css_fit_one_round_trip(site):
             over.append(f"{rel}: {total:,} bytes brotli (HTML {br(html):,} + CSS "
                         f"{', '.join(f'{f.name} {br(f.read_bytes()):,}' for f in css)})")
     assert not over, (f"over the first-round-trip budget of {budget:,} bytes (data/budgets.yml); shorten the "
-                      "page or trim the CSS (uitweg/css_trim.py, data/css_keep.yml):\n" + "\n".join(over))
+                      "page or trim the CSS (uitweg/postbuild/css_trim.py, data/css_keep.yml):\n" + "\n".join(over))
 
 
 def test_strip_arrives_in_the_first_round_trip(site):
@@ -85,7 +85,7 @@ def test_every_text_file_has_compressed_twins(site):
             if len(pack(data)) >= len(data):
                 assert not twin.exists(), f"{twin}: not smaller than the file"
                 continue
-            assert twin.is_file(), f"{path.relative_to(site)} has no {suffix} twin (uitweg/compress.py)"
+            assert twin.is_file(), f"{path.relative_to(site)} has no {suffix} twin (uitweg/postbuild/compress.py)"
             packed = twin.read_bytes()
             assert unpack(packed) == data, f"{twin.relative_to(site)} is stale"
             if path.suffix in (".html", ".css") or path.name.startswith("uitweg."):   # recompressing all takes long

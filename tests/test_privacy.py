@@ -111,7 +111,7 @@ def test_every_page_has_the_policy_and_no_referrer(site):
         html = (site / rel).read_text(encoding="utf-8")
         head = html.split("</head>", 1)[0]
         m = re.search(rf'<meta http-equiv="{META_NAME}" content="([^"]+)">', head)
-        assert m, f"{rel}: no CSP <meta> (uitweg/csp.py, post-build)"
+        assert m, f"{rel}: no CSP <meta> (uitweg/postbuild/csp.py, post-build)"
         assert m.group(1).startswith(csp(data, for_meta=True).split("; script-src")[0]), rel
         assert "frame-ancestors" not in m.group(1), f"{rel}: frame-ancestors is ignored in a <meta>"
         assert head.index(META_NAME) < min(i for i in (head.find("<script"), head.find("<link")) if i >= 0), \
@@ -146,7 +146,7 @@ def test_file_copy_works_under_the_policy(file_visits):
 
 def test_search_works_from_a_file_copy_under_the_policy(chromium, site):
     """Offline search runs its worker in an iframe (iframe-worker) whose inline
-    script the CSP allows by hash (uitweg/csp.py)."""
+    script the CSP allows by hash (uitweg/postbuild/csp.py)."""
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
     console = []

@@ -102,7 +102,7 @@ def iframe_worker_script(shim: str, worker_url: str) -> str | None:
         return None
     inline = re.search(r"<script>(.*?)<\\/script>", write.group(1), re.S)
     if not inline:
-        raise ValueError("iframe-worker writes no inline <script>: update uitweg/csp.py")
+        raise ValueError("iframe-worker writes no inline <script>: update uitweg/postbuild/csp.py")
     parts = re.split(r"\$\{(\w+)\}", inline.group(1))
     out, url_slots = [], 0
     for i, part in enumerate(parts):
@@ -116,7 +116,7 @@ def iframe_worker_script(shim: str, worker_url: str) -> str | None:
         out.append(source)
     if url_slots != 1:
         raise ValueError(f"iframe-worker's inline script has {url_slots} non-function placeholders, "
-                         "expected one (the worker URL): update uitweg/csp.py")
+                         "expected one (the worker URL): update uitweg/postbuild/csp.py")
     return "".join(out)
 
 

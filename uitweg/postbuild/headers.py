@@ -1,6 +1,6 @@
 """The site's HTTP headers from data/headers.yml, written three ways so they
 cannot drift apart: the generated blocks of deploy/nginx.conf, site/_headers
-(post-build, for static hosts that read it) and the CSP <meta> (uitweg/csp.py).
+(post-build, for static hosts that read it) and the CSP <meta> (uitweg/postbuild/csp.py).
 
     python -m uitweg.postbuild.headers --write-nginx   rewrite the blocks in deploy/nginx.conf
     python -m uitweg.postbuild.headers --check-nginx   exit 1 if they differ from the data
@@ -106,7 +106,7 @@ def headers_file(data: dict, hashed_files: list[str]) -> str:
     """Netlify/Cloudflare Pages `_headers`: security headers for every path;
     Cache-Control only for the hashed files, listed one by one, because these
     hosts merge the headers of all matching rules."""
-    lines = ["# Generated at post-build from data/headers.yml (uitweg/headers.py). Do not edit.", "/*"]
+    lines = ["# Generated at post-build from data/headers.yml (uitweg/postbuild/headers.py). Do not edit.", "/*"]
     lines += [f"  {name}: {value}" for name, value in response_headers(data).items()]
     for path in hashed_files:
         lines += [path, f"  Cache-Control: {cache_control(data, hashed=True)}"]

@@ -3,7 +3,7 @@
 
 Every page links Material's main.css, palette.css and our uitweg.css: three
 render-blocking requests, ~21 KB brotli. They become one file,
-assets/stylesheets/site.<hash>.css, trimmed by uitweg/css_trim.py to what the
+assets/stylesheets/site.<hash>.css, trimmed by uitweg/postbuild/css_trim.py to what the
 built pages and scripts use (data/css_keep.yml lists what Material's JS adds
 at run time). The hash in the name lets servers cache it for a year
 (data/headers.yml); the originals and their source maps are removed.
