@@ -16,12 +16,15 @@ def alternates(current: str, urls: dict[str, str], languages: Languages) -> list
 
 
 def strip_items(table: ContactTable, languages: Languages, lang: str) -> list[dict]:
-    """The emergency strip: name and first number of each listed contact."""
+    """The emergency strip: first number of each listed contact and its label,
+    which says what the number is for (`strip_label` in the contact table;
+    without one, the name)."""
     items = []
     for cid in languages.strip:
         contact = table.get(cid)
         phone = contact.phones[0]
-        items.append({"id": cid, "name": contact.name[lang], "number": phone.number, "tel": phone.tel,
+        label = contact.strip_label[lang] if contact.strip_label else contact.name[lang]
+        items.append({"id": cid, "name": contact.name[lang], "label": label, "number": phone.number, "tel": phone.tel,
                       "short": phone.short, "always_open": bool(phone.always_open), "free": bool(phone.free)})
     return items
 

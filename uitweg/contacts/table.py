@@ -56,6 +56,7 @@ class Contact:
     source: str
     verified: date
     address: str | None = None
+    strip_label: dict | None = None   # {lang: text} on the emergency-strip chip
 
 
 @dataclass
@@ -197,8 +198,8 @@ def load_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactT
         if cid in seen_ids:
             add(base + ("id",), f"duplicate id {cid!r} (also used by entry #{seen_ids[cid] + 1}); each id must be unique")
         seen_ids.setdefault(cid, i)
-        for fld in ("name", "description", "region"):
-            value = entry[fld]
+        for fld in ("name", "description", "region", "strip_label"):
+            value = entry.get(fld)
             if value is None:
                 continue
             for code in langs:
@@ -235,7 +236,7 @@ def load_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactT
             verified = date.min
         contacts.append(Contact(cid, entry["kind"], entry["name"], entry["description"], entry["region"],
                                 tuple(phones), tuple(entry["emails"]), tuple(entry["websites"]),
-                                entry["source"], verified, entry.get("address")))
+                                entry["source"], verified, entry.get("address"), entry.get("strip_label")))
     for code in langs:
         if code not in data["quick_exit"]:
             add(("quick_exit",), f"no {code!r} quick-exit address; add `{code}: https://…`")
