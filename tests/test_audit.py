@@ -8,9 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from uitweg.gates.audit import audit, months_before
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
+from uitweg.gates.audit import audit, months_before
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2027, 1, 31)

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
+from uitweg.contacts.phones import find_numbers
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
-from uitweg.contacts.phones import find_numbers
 from uitweg.gates.settings import load_gates
 
 TABLE = load_contacts()

@@ -4,6 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def line_at(text: str, offset: int) -> int:
+    """1-based line number of a character offset in `text`."""
+    return text.count("\n", 0, offset) + 1
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str

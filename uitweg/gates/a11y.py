@@ -10,9 +10,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from uitweg.core import paths
-from uitweg.gates.settings import origin, page_language
 from uitweg.core.languages import Languages, load_languages
 from uitweg.core.problems import Problem
+from uitweg.gates.settings import origin, page_language
 
 AXE_JS = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

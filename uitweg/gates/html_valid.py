@@ -13,8 +13,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from uitweg.core import paths
-from uitweg.gates.settings import origin
 from uitweg.core.problems import BuildError, Problem
+from uitweg.gates.settings import origin
 
 VNU_JAR = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -22,18 +22,17 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
-from uitweg.core import paths
 from uitweg.contacts.table import ContactTable, load_contacts
-from uitweg.gates.settings import load_gates, origin
+from uitweg.core import paths
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
-
+from uitweg.gates.settings import load_gates, origin
 
 # --- the contact table's outside addresses (make linkcheck-external) ---------
 
@@ -70,7 +69,7 @@ def check_external(urls: list[ExternalUrl], timeout: float, get: Callable | None
             response = get(u.url, timeout=timeout, allow_redirects=True)
             status = response.status_code
             response.close()
-        except Exception as exc:  # noqa: BLE001 - any failure to reach the site is the finding
+        except Exception as exc:
             problems.append(Problem(u.file, u.line, f"{u.url} ({u.owner}) could not be reached ({type(exc).__name__}). "
                                     "Open it in a browser: if the site moved, write the new address (and update "
                                     "`verified`); if your network is down, try again later."))
@@ -90,7 +89,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "local")
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args) -> None:
         pass
 
 

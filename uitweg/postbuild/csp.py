@@ -19,9 +19,9 @@ import json
 import re
 from pathlib import Path
 
+from uitweg.core.problems import BuildError, Problem
 from uitweg.postbuild.css_trim import ATTRIBUTE, START_TAG
 from uitweg.postbuild.headers import csp, load_headers
-from uitweg.core.problems import BuildError, Problem
 
 SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.S | re.I)
 STYLE_ELEMENT = re.compile(r"<style\b", re.I)

@@ -15,9 +15,9 @@ look at the trimmed site in Chromium.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from typing import Iterable
 
 import tinycss2
 from tinycss2 import ast

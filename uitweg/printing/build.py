@@ -17,8 +17,8 @@ from pathlib import Path
 
 import weasyprint
 
-from uitweg.core import paths
 from uitweg.contacts.table import load_contacts
+from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.siteconfig import home_url, load_mkdocs_yml, site_url
