@@ -63,17 +63,18 @@ def schema_problems(path: Path, data: Any, lines: dict[tuple, int], schema: str)
     problems = []
     for err in _validator(schema_path.resolve()).iter_errors(data):
         where = tuple(err.absolute_path)
-        field = "/".join(str(k) for k in where) or "the file"
-        problems.append(Problem(shown(path), line_of(lines, where),
-                                f"{field}: {_plain(err)}; see {shown(schema_path)}"))
+        field = "/".join(str(k) for k in where) or "top level"
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict) and "properties" in err.schema:
+            # One message per unknown key, at the key's own line.
+            allowed = err.schema["properties"]
+            for key in err.instance:
+                if key not in allowed:
+                    problems.append(Problem(shown(path), line_of(lines, (*where, key)),
+                                            f"{field}: unknown field '{key}'; allowed here: {', '.join(sorted(allowed))}"
+                                            f"; see {shown(schema_path)}"))
+            continue
+        problems.append(Problem(shown(path), line_of(lines, where), f"{field}: {err.message}; see {shown(schema_path)}"))
     return sorted(problems, key=lambda p: (p.line or 0, p.message))
-
-
-def _plain(err: jsonschema.ValidationError) -> str:
-    if err.validator == "additionalProperties":
-        return f"{err.message.split(' (', 1)[1].rstrip(')')}; allowed: {', '.join(sorted(err.schema['properties']))}" \
-            if "properties" in err.schema and " (" in err.message else err.message
-    return err.message
 
 
 def load_data(path: Path, schema: str) -> tuple[Any, dict[tuple, int]]:
