@@ -88,3 +88,11 @@ def offline_context(browser, js: bool):
     ctx.on("request", lambda r: requests.append(r.url))
     ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     return ctx, requests
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that drives Chromium is a `browser` test, marked or not:
+    `make test-fast` deselects them."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from uitweg.contacts.table import ContactTable, load_contacts
 from uitweg.core import paths
-from uitweg.core.problems import BuildError, Problem
+from uitweg.core.problems import BuildError, Problem, report
 from uitweg.core.yamlfile import line_of, load_with_lines
 from uitweg.gates.settings import load_gates, origin
 
@@ -48,7 +48,7 @@ def external_urls(table: ContactTable) -> list[ExternalUrl]:
     """Every web address of the table: each entry's websites, then the
     quick-exit pages; with the line of each in data/contacts.yml."""
     _, lines = load_with_lines(table.path)
-    shown = _shown(table.path)
+    shown = paths.shown(table.path)
     found = []
     for i, c in enumerate(table.contacts):
         for j, url in enumerate(c.websites):
@@ -192,12 +192,6 @@ def _few(anchors: str, n: int = 8) -> str:
     return ", ".join("#" + a for a in names[:n]) + (", …" if len(names) > n else "")
 
 
-def _shown(path: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
@@ -209,20 +203,12 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         urls = external_urls(table)
         problems = check_external(urls, load_gates()["linkcheck"]["external_timeout"])
-        if problems:
-            print(BuildError(problems, "Some addresses of the contact table do not answer"), file=sys.stderr)
-            return 1
-        print(f"All {len(urls)} web addresses of data/contacts.yml answer.")
-        return 0
+        return report(problems, "Some addresses of the contact table do not answer",
+                      f"All {len(urls)} web addresses of data/contacts.yml answer.")
     if len(args) != 1 or not Path(args[0]).is_dir():
         print("usage: python -m uitweg.gates.linkcheck SITE_DIR | --external", file=sys.stderr)
         return 2
-    problems = check_site(Path(args[0]))
-    if problems:
-        print(BuildError(problems, "The site has broken links"), file=sys.stderr)
-        return 1
-    print("No broken links or anchors.")
-    return 0
+    return report(check_site(Path(args[0])), "The site has broken links", "No broken links or anchors.")
 
 
 if __name__ == "__main__":

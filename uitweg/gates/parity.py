@@ -195,7 +195,7 @@ def parity_gaps(docs_dir: Path = paths.DOCS, table: ContactTable | None = None,
     table = table or load_contacts(languages=languages)
     call_words = languages.all_call_words()
     docs_dir = Path(docs_dir)
-    docs = _shown(docs_dir)
+    docs = paths.shown(docs_dir)
     by_lang = pages_by_language(docs_dir, languages)
     gaps: list[Gap] = []
     for page in sorted(set().union(*by_lang.values())):
@@ -212,12 +212,6 @@ def parity_gaps(docs_dir: Path = paths.DOCS, table: ContactTable | None = None,
             gaps += compare(page, ref_lang, facts[ref_lang], code, facts[code], table, docs)
     return gaps
 
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -66,16 +66,10 @@ class PrintData:
     path: Path
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(path)
-
 
 def load_print_data(table: ContactTable, languages: Languages, path: Path | str = PRINT_DATA) -> PrintData:
     path = Path(path)
-    shown = _shown(path)
+    shown = paths.shown(path)
     data, lines = load_data(path, "print")  # YAML and structure; the checks below need the table
     problems: list[Problem] = []
 
