@@ -15,7 +15,7 @@ NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
-.PHONY: all site dist test serve clean help deps test-deps lint
+.PHONY: all site dist test test-fast serve clean help deps test-deps lint
 
 all: site dist ## Build everything: site/ and dist/ (offline bundle, pocket files, print PDFs)
 
@@ -46,6 +46,9 @@ test-deps: $(VENV)/.test-installed ## Install what the tests need (Python, Debia
 
 test: test-deps lint ## Run the lint and the whole test suite
 	$(PY) -m pytest
+
+test-fast: test-deps lint ## The edit-test loop: every test that needs no browser
+	$(PY) -m pytest -m "not browser"
 
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .
