@@ -1,7 +1,7 @@
 """Accessibility gates on the built site: the page language (<html lang>),
 hreflang links between translations, and axe-core results in words an
 editor can act on. The browser side (Playwright, Debian chromium) is in
-tests/test_a11y.py; these are plain functions over files and axe's JSON.
+tests/gates/test_a11y.py; these are plain functions over files and axe's JSON.
 """
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
 from uitweg.offline.settings import SIGNATURE, SUMS, load_offline
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Contacts whose numbers every page must offer as tel: links (the brief's minimum).
 REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
 # A word from each language's pages that offline search must find, and the folder of its results.

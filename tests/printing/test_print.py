@@ -36,7 +36,7 @@ from uitweg.printing.layouts import CSS_FILE
 from uitweg.printing.qr import make_qr, url_problem
 from uitweg.printing.texts import PRINT_DATA, load_print_data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DPI = 200
 SITE_URL = "https://uitweg.example/"
 LANGUAGES = load_languages()
