@@ -15,23 +15,25 @@ NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
-.PHONY: all site dist test serve clean help deps test-deps
+.PHONY: all site dist test test-fast serve clean help deps test-deps lint
 
 all: site dist ## Build everything: site/ and dist/ (offline bundle, pocket files, print PDFs)
 
 dist: $(DIST_TARGETS)
 
-$(VENV)/.installed: requirements.txt
+# The uitweg package is installed editable (pyproject.toml), so hooks, tools
+# and tests import it without sys.path edits.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-deps: $(VENV)/.installed ## Create .venv from the pinned requirements
+deps: $(VENV)/.installed ## Create .venv from the pinned requirements and install uitweg (editable)
 
 site: $(VENV)/.installed ## Build the site into site/ (strict; an old site/ stays if the build fails)
 	rm -rf site.tmp
 	$(PY) -m mkdocs build --strict --site-dir site.tmp
-	$(PY) -m uitweg.postbuild site.tmp
 	rm -rf site && mv site.tmp site
 
 $(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
@@ -42,10 +44,16 @@ test-deps: $(VENV)/.test-installed ## Install what the tests need (Python, Debia
 	@bash tools/install-system-packages.sh $(sort $(APT_PACKAGES))
 	$(NPM_SETUP)
 
-test: test-deps ## Run the whole test suite
+test: test-deps lint ## Run the lint and the whole test suite
 	$(PY) -m pytest
 
-serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000
+test-fast: test-deps lint ## The edit-test loop: every test that needs no browser
+	$(PY) -m pytest -m "not browser"
+
+lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
+	$(PY) -m ruff check .
+
+serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000 (rebuilds on changes in docs/, data/, overrides/, hooks/, uitweg/)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 clean: ## Remove built files (site/, dist/, caches); keeps .venv

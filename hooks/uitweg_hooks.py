@@ -6,21 +6,20 @@ static-i18n builds once per language, so these run once per page per language.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from uitweg.contacts.table import load_contacts  # noqa: E402
-from uitweg.core.languages import load_languages  # noqa: E402
-from uitweg.build.output_check import output_problems  # noqa: E402
-from uitweg.build.source_check import source_problems  # noqa: E402
-from uitweg.build.template_context import template_context  # noqa: E402
-from uitweg.core.problems import BuildError, Problem  # noqa: E402
-from uitweg.build.shortcodes import expand  # noqa: E402
-from uitweg.build.telify import telify  # noqa: E402
+from uitweg.build.output_check import output_problems
+from uitweg.build.shortcodes import expand
+from uitweg.build.source_check import source_problems
+from uitweg.build.telify import telify
+from uitweg.build.template_context import template_context
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
+from uitweg.core.problems import BuildError, Problem, raise_if_any
+from uitweg.postbuild.run import run as run_post_build
 
 log = logging.getLogger("mkdocs.hooks.uitweg")
 _state: dict = {}
@@ -32,10 +31,12 @@ def _fail(err: BuildError) -> None:
 
 def on_config(config):
     try:
+        _state["languages"] = load_languages()
         _state["table"] = load_contacts()
+        raise_if_any(_state["languages"].strip_problems(c.id for c in _state["table"].contacts),
+                     "data/languages.yml names contacts that are not in the table")
     except BuildError as err:
         _fail(err)
-    _state["languages"] = load_languages()
     _state["call_words"] = _state["languages"].all_call_words()
     return config
 
@@ -93,4 +94,25 @@ def on_post_template(output_content, template_name, config):
     if found:
         _fail(BuildError([Problem(f"template {template_name}", line, msg) for line, msg in found],
                          "A built page would publish something that is not in the contact table"))
+    # Each language's build writes site/404.html over the last; keep every
+    # version so the default language's can be put back at the end.
+    _state.setdefault("static", {})[(config["theme"]["language"], template_name)] = output
     return output
+
+
+@event_priority(-200)  # after static-i18n's on_post_build (-100), which builds the other languages
+def on_post_build(config):
+    """The post-build steps (uitweg/postbuild/run.py), once, on the whole site:
+    `mkdocs build`, `mkdocs serve` and `make site` give the same files."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a nested build of one more language; the outer build ends last
+    log.info("Post-build steps (uitweg/postbuild): stylesheet, CSP, headers, compressed twins")
+    default = _state["languages"].default.code
+    for (lang, name), output in _state.pop("static", {}).items():
+        if lang == default:
+            Path(config["site_dir"], name).write_text(output, encoding="utf-8")
+    try:
+        run_post_build(Path(config["site_dir"]))
+    except BuildError as err:
+        _fail(err)

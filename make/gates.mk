@@ -1,6 +1,6 @@
 # Quality gates: accessibility (axe-core in Debian chromium), valid HTML (Nu
 # Html Checker, Java), links and anchors (LinkChecker), translation parity.
-# All of them run inside `make test` (tests/test_a11y.py, test_html_valid.py,
+# All of them run inside `make test` (tests/gates/test_a11y.py, test_html_valid.py,
 # test_linkcheck.py, test_parity.py). The targets below are for editors.
 # See dev-notes/gates.md ("When the build says no").
 

@@ -1,9 +1,9 @@
 # Light, private and safe: one-round-trip pages, no third-party requests, a
 # CSP, quick exit, precompressed twins, nginx. Tests (all inside `make test`):
-# tests/test_privacy.py, test_nojs.py, test_quick_exit.py, test_budgets.py,
+# tests/browser/test_privacy.py, test_nojs.py, test_quick_exit.py, test_budgets.py,
 # test_nginx.py. See dev-notes/light.md.
 
-# nginx + its brotli_static module: tests/test_nginx.py runs deploy/nginx.conf.
+# nginx + its brotli_static module: tests/postbuild/test_nginx.py runs deploy/nginx.conf.
 APT_PACKAGES += chromium nginx libnginx-mod-http-brotli-static
 
 .PHONY: bench nginx-conf

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -20,15 +19,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 
 
 def mkdocs_build(project: Path, site_dir: Path, check: bool = True) -> subprocess.CompletedProcess:
-    """A real, strict `mkdocs build` of `project` into `site_dir`, then the post-build steps."""
+    """A real, strict `mkdocs build` of `project` into `site_dir`; the post-build
+    steps run inside it (hooks/uitweg_hooks.py, on_post_build)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
                             cwd=project, capture_output=True, text=True, env=env)
-    if result.returncode == 0:
-        post = subprocess.run([sys.executable, "-m", "uitweg.postbuild", str(site_dir)],
-                              cwd=project, capture_output=True, text=True, env=env)
-        result = subprocess.CompletedProcess(result.args, post.returncode,
-                                             result.stdout + post.stdout, result.stderr + post.stderr)
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stderr[-4000:]}")
     return result
@@ -93,3 +88,11 @@ def offline_context(browser, js: bool):
     ctx.on("request", lambda r: requests.append(r.url))
     ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     return ctx, requests
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that drives Chromium is a `browser` test, marked or not:
+    `make test-fast` deselects them."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

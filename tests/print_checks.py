@@ -1,4 +1,4 @@
-"""Helpers for tests/test_print.py: read PDFs with poppler-utils (pdfinfo,
+"""Helpers for tests/printing/test_print.py: read PDFs with poppler-utils (pdfinfo,
 pdffonts, pdftotext, pdftoppm) and QR codes with zxing-cpp, as a printer and a
 phone would see them."""
 from __future__ import annotations

@@ -30,15 +30,15 @@ from pathlib import Path
 import brotli
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from uitweg.core.siteconfig import load_mkdocs_yml
 
-from uitweg.core.siteconfig import load_mkdocs_yml  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 SKIP = (".map", ".gz", ".br")
 LANG_START = re.compile(r"Building '(\w+)' documentation")
 DONE = re.compile(r"Documentation built in")
+POST_START = re.compile(r"Post-build steps")  # logged by hooks/uitweg_hooks.py on_post_build
 
 
 @dataclass
@@ -56,7 +56,7 @@ def timed_build(name: str, project: Path, site: Path, strict: bool, first_lang: 
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)] + (["--strict"] if strict else [])
     start = time.perf_counter()
     marks = [(first_lang, start)]
-    end = None
+    end = post = None
     proc = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log = []
     for line in proc.stderr:
@@ -64,17 +64,18 @@ def timed_build(name: str, project: Path, site: Path, strict: bool, first_lang: 
         now = time.perf_counter()
         if (m := LANG_START.search(line)):
             marks.append((m.group(1), now))
+        elif POST_START.search(line):
+            post = now
         elif DONE.search(line):
             end = now
     if proc.wait() != 0:
         raise SystemExit(f"{name} build failed:\n{''.join(log[-30:])}")
     end = end or time.perf_counter()
-    post = time.perf_counter()
-    if name == "Uitweg":   # our post-build steps belong to the build
-        subprocess.run([sys.executable, "-m", "uitweg.postbuild", str(site)], cwd=ROOT, env=env, check=True)
     total = time.perf_counter() - start
-    per_language = {lang: (marks[i + 1][1] if i + 1 < len(marks) else end) - t for i, (lang, t) in enumerate(marks)}
-    return Build(name, site, total, per_language, time.perf_counter() - post)
+    # Our post-build steps run inside the build (on_post_build), after the last language.
+    last = post or end
+    per_language = {lang: (marks[i + 1][1] if i + 1 < len(marks) else last) - t for i, (lang, t) in enumerate(marks)}
+    return Build(name, site, total, per_language, end - post if post else 0.0)
 
 
 def default_project(dest: Path) -> Path:
@@ -95,7 +96,7 @@ def default_project(dest: Path) -> Path:
     return dest
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def weights(path: Path) -> tuple[int, int, int]:
     data = path.read_bytes()
     return len(data), len(gzip.compress(data, 9, mtime=0)), len(brotli.compress(data, quality=11))
@@ -152,8 +153,8 @@ def first_visits(build: Build, homes: list[str]) -> dict[str, dict]:
             context.route(re.compile(r"^(?!http://127\.0\.0\.1).*"), lambda route: route.abort())
             page = context.new_page()
             urls, failed = [], []
-            page.on("request", lambda r: urls.append(r.url))
-            page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+            page.on("request", lambda r, urls=urls: urls.append(r.url))
+            page.on("response", lambda r, failed=failed: r.status >= 400 and failed.append(r.url))
             page.goto(base + home)
             page.wait_for_load_state("networkidle")
             local = [u.split("#")[0].split("?")[0][len(base):] for u in urls if u.startswith(base)]
@@ -236,7 +237,10 @@ def table(ours: Build, default: Build, homes: list[str]) -> str:
                      f"{d['requests']} / {d['third_party']} / {d['failed']}", ""))
     head = ("what (sizes in KB: raw/gzip/brotli)", "Uitweg", "default Material", "ratio")
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
-    line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+
+    def line(r):
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+
     return "\n".join([line(head), "  ".join("-" * w for w in widths)] + [line(r) for r in rows])
 
 

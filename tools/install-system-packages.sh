@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need, only those missing.
-# Used by `make test`; needs root (CI and the dev machines run as root).
+# Make sure the given Debian packages are installed. Does nothing (and never
+# calls apt-get) when they all are. When some are missing: installs them as
+# root (CI); as any other user, prints the one command to run and stops.
+# Used by `make test` (APT_PACKAGES of make/*.mk) and `make print`.
 set -euo pipefail
 missing=()
 for pkg in "$@"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 ((${#missing[@]})) || exit 0
-echo "Installing Debian packages: ${missing[*]}"
-if [[ $(id -u) -ne 0 ]]; then
-  echo "Not root: run as root, or install these yourself: sudo apt-get install ${missing[*]}" >&2
+if ((EUID != 0)); then
+  echo "Missing Debian packages. Install them, then run make again:" >&2
+  echo "  sudo apt-get install --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi
+echo "Installing Debian packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from uitweg.contacts.table import ContactTable, normalise_digits
-from uitweg.core.html_text import attributes, texts
 from uitweg.contacts.links import BARE_EMAIL, external_problem, is_external
 from uitweg.contacts.phones import describe_unknown, find_numbers, line_at
+from uitweg.contacts.table import ContactTable, normalise_digits
+from uitweg.core.html_text import attributes, texts
 
 LOADS = {"src", "srcset", "poster", "data", "action", "formaction"}
 

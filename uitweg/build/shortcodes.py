@@ -61,7 +61,7 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
 
 def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
     ui = lang.ui
-    lines = [f'<div class="contact" markdown>']
+    lines = ['<div class="contact" markdown>']
     head = f"**{contact.name[lang.code]}**" if with_name else ""
     if contact.region:
         head += (" · " if head else "") + contact.region[lang.code]

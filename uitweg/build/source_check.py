@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-from uitweg.contacts.table import ContactTable, normalise_digits
+from uitweg.build.shortcodes import shortcode_problems
 from uitweg.contacts.links import MARKDOWN_NOT_TEXT, external_problem, find_markdown_links, mask
 from uitweg.contacts.phones import describe_unknown, find_numbers, line_at
+from uitweg.contacts.table import ContactTable, normalise_digits
 from uitweg.core.problems import Problem
-from uitweg.build.shortcodes import shortcode_problems
 
 
 def source_problems(text: str, filename: str, table: ContactTable,

@@ -1,9 +1,9 @@
 """Make every phone number in a rendered page a click-to-call link."""
 from __future__ import annotations
 
+from uitweg.contacts.phones import find_numbers
 from uitweg.contacts.table import ContactTable
 from uitweg.core.html_text import texts
-from uitweg.contacts.phones import find_numbers
 
 NOT_IN = {"a", "code", "pre", "title", "head", "svg", "button", "label", "option", "kbd", "samp"}
 

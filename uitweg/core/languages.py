@@ -1,13 +1,15 @@
-"""The language list and per-language interface strings (data/languages.yml)."""
+"""The language list and per-language interface strings (data/languages.yml,
+checked against data/languages.schema.json)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from uitweg.core import paths
+from uitweg.core.problems import Problem
+from uitweg.core.yamlfile import line_of, load_data
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Language:
 class Languages:
     languages: tuple[Language, ...]
     strip: tuple[str, ...]
+    path: Path = paths.LANGUAGES
+    lines: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def codes(self) -> list[str]:
@@ -40,12 +44,21 @@ class Languages:
     def all_call_words(self) -> frozenset[str]:
         return frozenset(w for lang in self.languages for w in lang.call_words)
 
+    def strip_problems(self, contact_ids: Iterable[str]) -> list[Problem]:
+        """Ids in `strip` that the contact table does not have."""
+        known = set(contact_ids)
+        return [Problem(paths.shown(self.path), line_of(self.lines, ("strip", i)),
+                        f"the emergency strip names '{cid}', which is not an id in data/contacts.yml; "
+                        f"use one of {', '.join(sorted(known))}")
+                for i, cid in enumerate(self.strip) if cid not in known]
+
 
 @lru_cache(maxsize=4)
 def load_languages(path: Path = paths.LANGUAGES) -> Languages:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    """The languages; a BuildError (file, line, what to fix) if the file is broken."""
+    data, lines = load_data(Path(path), "languages")
     langs = tuple(
         Language(code=d["code"], name=d["name"], call_words=tuple(w.lower() for w in d["call_words"]), ui=d["ui"])
         for d in data["languages"]
     )
-    return Languages(languages=langs, strip=tuple(data.get("strip", ())))
+    return Languages(languages=langs, strip=tuple(data.get("strip", ())), path=Path(path), lines=lines)

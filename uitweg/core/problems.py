@@ -1,7 +1,13 @@
 """Build problems: collected with file and line, reported all at once."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+
+
+def line_at(text: str, offset: int) -> int:
+    """1-based line number of a character offset in `text`."""
+    return text.count("\n", 0, offset) + 1
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,16 @@ class BuildError(Exception):
         lines = [f"{title} ({len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}):"]
         lines += [f"  {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+def report(problems: list[Problem], title: str, all_well: str) -> int:
+    """End of a command-line check: the problems on stderr and exit code 1,
+    or the one line that says all is well and 0."""
+    if problems:
+        print(BuildError(problems, title), file=sys.stderr)
+        return 1
+    print(all_well)
+    return 0
 
 
 def raise_if_any(problems: list[Problem], title: str) -> None:

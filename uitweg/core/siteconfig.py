@@ -1,23 +1,17 @@
-"""Read the few settings tools need from mkdocs.yml, without MkDocs."""
+"""Read the few settings tools need from mkdocs.yml with MkDocs' own YAML
+loader, so `!ENV`, `!relative` and `INHERIT` mean what they mean to MkDocs."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from uitweg.core import paths
 
 
-class _Loader(yaml.SafeLoader):
-    """Ignores MkDocs' custom tags (!ENV, !!python/name) that tools don't need."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def load_mkdocs_yml(path: Path = paths.ROOT / "mkdocs.yml") -> dict:
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
+    with open(path, "rb") as f:
+        return yaml_load(f)
 
 
 def site_url(path: Path = paths.ROOT / "mkdocs.yml") -> str:

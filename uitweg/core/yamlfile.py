@@ -1,11 +1,18 @@
 """Load YAML and remember the line of every value, for messages like
-`data/contacts.yml:57: …`."""
+`data/contacts.yml:57: …`; check a data file against the JSON Schema beside
+it (`data/x.yml` → `data/x.schema.json`)."""
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import yaml
+
+from uitweg.core.paths import DATA, shown
+from uitweg.core.problems import BuildError, Problem
 
 
 class _Loader(yaml.SafeLoader):
@@ -20,7 +27,8 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_with_lines(path: Path) -> tuple[Any, dict[tuple, int]]:
     """Return (data, lines) where lines maps a key path such as
-    ("contacts", 3, "phones", 0, "number") to its 1-based line."""
+    ("contacts", 3, "phones", 0, "number") to its 1-based line.
+    Broken YAML raises yaml.YAMLError (see `yaml_problem`)."""
     text = Path(path).read_text(encoding="utf-8")
     loader = _Loader(text)
     try:
@@ -30,6 +38,58 @@ def load_with_lines(path: Path) -> tuple[Any, dict[tuple, int]]:
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
+    return data, lines
+
+
+def yaml_problem(path: Path, err: yaml.YAMLError) -> Problem:
+    """One `file:line: …` problem for a YAML syntax error, instead of a traceback."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    what = " ".join(str(x) for x in (getattr(err, "context", None), getattr(err, "problem", None)) if x) or str(err)
+    return Problem(shown(path), mark.line + 1 if mark else None,
+                   f"not valid YAML ({what}). Check the indentation and the quotes on this line and the one above.")
+
+
+@lru_cache(maxsize=16)
+def _validator(schema_path: Path) -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def schema_problems(path: Path, data: Any, lines: dict[tuple, int], schema: str) -> list[Problem]:
+    """Every place where `data` breaks data/<schema>.schema.json, with its line, in file order."""
+    schema_path = DATA / f"{schema}.schema.json"
+    problems = []
+    for err in _validator(schema_path.resolve()).iter_errors(data):
+        where = tuple(err.absolute_path)
+        field = "/".join(str(k) for k in where) or "top level"
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict) and "properties" in err.schema:
+            # One message per unknown key, at the key's own line.
+            allowed = err.schema["properties"]
+            for key in err.instance:
+                if key not in allowed:
+                    problems.append(Problem(shown(path), line_of(lines, (*where, key)),
+                                            f"{field}: unknown field '{key}'; allowed here: {', '.join(sorted(allowed))}"
+                                            f"; see {shown(schema_path)}"))
+            continue
+        problems.append(Problem(shown(path), line_of(lines, where), f"{field}: {err.message}; see {shown(schema_path)}"))
+    return sorted(problems, key=lambda p: (p.line or 0, p.message))
+
+
+def load_data(path: Path, schema: str) -> tuple[Any, dict[tuple, int]]:
+    """Load a data file and check it against data/<schema>.schema.json (the
+    schema beside the real file, also for a copy elsewhere): (data, lines),
+    or a BuildError listing every problem with file and line."""
+    try:
+        data, lines = load_with_lines(path)
+    except yaml.YAMLError as err:
+        raise BuildError([yaml_problem(path, err)], f"{shown(path)} cannot be read") from None
+    except FileNotFoundError:
+        raise BuildError([Problem(shown(path), None, "file not found")], f"{shown(path)} is missing") from None
+    problems = schema_problems(path, data, lines, schema)
+    if problems:
+        raise BuildError(problems, f"{shown(path)} does not match its schema")
     return data, lines
 
 

@@ -1,7 +1,7 @@
 """Accessibility gates on the built site: the page language (<html lang>),
 hreflang links between translations, and axe-core results in words an
 editor can act on. The browser side (Playwright, Debian chromium) is in
-tests/test_a11y.py; these are plain functions over files and axe's JSON.
+tests/gates/test_a11y.py; these are plain functions over files and axe's JSON.
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from uitweg.core import paths
-from uitweg.gates.settings import origin, page_language
 from uitweg.core.languages import Languages, load_languages
-from uitweg.core.problems import Problem
+from uitweg.core.problems import Problem, line_at
+from uitweg.gates.settings import origin, page_language
 
 AXE_JS = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -118,7 +118,7 @@ def axe_problems(violations: list[dict], rel: str, html: str, mode: str,
         for node in v.get("nodes", []):
             snippet = node.get("html", "")
             offset = html.find(snippet[:80]) if snippet else -1
-            line = html.count("\n", 0, offset) + 1 if offset >= 0 else None
+            line = line_at(html, offset) if offset >= 0 else None
             target = " ".join(str(t) for t in node.get("target", []))
             advice = " ".join((node.get("failureSummary") or "").split())
             problems.append(Problem(f"{label}/{rel}", line,

@@ -16,14 +16,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from uitweg.core import paths
-from uitweg.contacts.table import ContactTable, load_contacts
-from uitweg.gates.settings import load_gates
-from uitweg.core.languages import load_languages
 from uitweg.contacts.links import BARE_EMAIL
 from uitweg.contacts.phones import find_numbers, line_at
+from uitweg.contacts.table import ContactTable, load_contacts
+from uitweg.core import paths
+from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
+from uitweg.gates.settings import load_gates
 
 
 def months_before(day: date, months: int) -> date:

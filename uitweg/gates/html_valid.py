@@ -13,8 +13,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from uitweg.core import paths
+from uitweg.core.problems import Problem, report
 from uitweg.gates.settings import origin
-from uitweg.core.problems import BuildError, Problem
 
 VNU_JAR = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -68,11 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     except RuntimeError as err:
         print(err, file=sys.stderr)
         return 2
-    if problems:
-        print(BuildError(problems, "The built HTML is not valid"), file=sys.stderr)
-        return 1
-    print("The built HTML is valid (Nu Html Checker).")
-    return 0
+    return report(problems, "The built HTML is not valid", "The built HTML is valid (Nu Html Checker).")
 
 
 if __name__ == "__main__":

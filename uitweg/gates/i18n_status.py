@@ -12,8 +12,8 @@ from pathlib import Path
 
 from uitweg.core import paths
 from uitweg.core.languages import Languages, load_languages
-from uitweg.gates.parity import Gap, pages_by_language, parity_gaps
 from uitweg.core.problems import BuildError
+from uitweg.gates.parity import Gap, pages_by_language, parity_gaps
 
 
 def status_table(gaps: list[Gap], pages: list[str], codes: list[str]) -> str:
@@ -30,10 +30,10 @@ def status_table(gaps: list[Gap], pages: list[str], codes: list[str]) -> str:
                 cells[page, code] = "ok"
     width = max([len("page")] + [len(p) for p in pages])
     cols = [max(len(code), 8) for code in codes]
-    lines = ["  ".join(["page".ljust(width)] + [c.ljust(w) for c, w in zip(codes, cols)]).rstrip(),
+    lines = ["  ".join(["page".ljust(width)] + [c.ljust(w) for c, w in zip(codes, cols, strict=True)]).rstrip(),
              "  ".join(["-" * width] + ["-" * w for w in cols])]
     for page in pages:
-        lines.append("  ".join([page.ljust(width)] + [cells[page, c].ljust(w) for c, w in zip(codes, cols)]).rstrip())
+        lines.append("  ".join([page.ljust(width)] + [cells[page, c].ljust(w) for c, w in zip(codes, cols, strict=True)]).rstrip())
     return "\n".join(lines)
 
 

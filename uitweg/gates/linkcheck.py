@@ -22,18 +22,17 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
-from uitweg.core import paths
 from uitweg.contacts.table import ContactTable, load_contacts
-from uitweg.gates.settings import load_gates, origin
-from uitweg.core.problems import BuildError, Problem
+from uitweg.core import paths
+from uitweg.core.problems import BuildError, Problem, report
 from uitweg.core.yamlfile import line_of, load_with_lines
-
+from uitweg.gates.settings import load_gates, origin
 
 # --- the contact table's outside addresses (make linkcheck-external) ---------
 
@@ -49,7 +48,7 @@ def external_urls(table: ContactTable) -> list[ExternalUrl]:
     """Every web address of the table: each entry's websites, then the
     quick-exit pages; with the line of each in data/contacts.yml."""
     _, lines = load_with_lines(table.path)
-    shown = _shown(table.path)
+    shown = paths.shown(table.path)
     found = []
     for i, c in enumerate(table.contacts):
         for j, url in enumerate(c.websites):
@@ -70,7 +69,7 @@ def check_external(urls: list[ExternalUrl], timeout: float, get: Callable | None
             response = get(u.url, timeout=timeout, allow_redirects=True)
             status = response.status_code
             response.close()
-        except Exception as exc:  # noqa: BLE001 - any failure to reach the site is the finding
+        except Exception as exc:
             problems.append(Problem(u.file, u.line, f"{u.url} ({u.owner}) could not be reached ({type(exc).__name__}). "
                                     "Open it in a browser: if the site moved, write the new address (and update "
                                     "`verified`); if your network is down, try again later."))
@@ -90,7 +89,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "local")
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args) -> None:
         pass
 
 
@@ -193,12 +192,6 @@ def _few(anchors: str, n: int = 8) -> str:
     return ", ".join("#" + a for a in names[:n]) + (", …" if len(names) > n else "")
 
 
-def _shown(path: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
@@ -210,20 +203,12 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         urls = external_urls(table)
         problems = check_external(urls, load_gates()["linkcheck"]["external_timeout"])
-        if problems:
-            print(BuildError(problems, "Some addresses of the contact table do not answer"), file=sys.stderr)
-            return 1
-        print(f"All {len(urls)} web addresses of data/contacts.yml answer.")
-        return 0
+        return report(problems, "Some addresses of the contact table do not answer",
+                      f"All {len(urls)} web addresses of data/contacts.yml answer.")
     if len(args) != 1 or not Path(args[0]).is_dir():
         print("usage: python -m uitweg.gates.linkcheck SITE_DIR | --external", file=sys.stderr)
         return 2
-    problems = check_site(Path(args[0]))
-    if problems:
-        print(BuildError(problems, "The site has broken links"), file=sys.stderr)
-        return 1
-    print("No broken links or anchors.")
-    return 0
+    return report(check_site(Path(args[0])), "The site has broken links", "No broken links or anchors.")
 
 
 if __name__ == "__main__":

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from uitweg.core import paths
-from uitweg.contacts.table import ContactTable, load_contacts, normalise_digits
-from uitweg.core.languages import Languages, load_languages
+from uitweg.build.shortcodes import SHORTCODE
 from uitweg.contacts.links import MARKDOWN_NOT_TEXT, find_markdown_links, mask
 from uitweg.contacts.phones import find_numbers, line_at
+from uitweg.contacts.table import ContactTable, load_contacts, normalise_digits
+from uitweg.core import paths
+from uitweg.core.languages import Languages, load_languages
 from uitweg.core.problems import BuildError, Problem
-from uitweg.build.shortcodes import SHORTCODE
 
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
 ATTR_LIST = re.compile(r"\s*\{:?\s*([^}]*)\}\s*$")
@@ -155,7 +155,7 @@ def heading_gaps(ref: list[Heading], other: list[Heading], ref_file: str) -> lis
         # Pair headings in place (a translated anchor, a wrong level); what is
         # left over is missing here or extra here.
         paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
-        for r, o in zip(ref[i1:i1 + paired], other[j1:j1 + paired]):
+        for r, o in zip(ref[i1:i1 + paired], other[j1:j1 + paired], strict=True):
             if r.level != o.level:
                 gap(o.line, f"heading level {'#' * o.level} where {ref_file}:{r.line} has {'#' * r.level} "
                             f"(\"{r.markdown()}\"). Use {'#' * r.level} here.")
@@ -195,7 +195,7 @@ def parity_gaps(docs_dir: Path = paths.DOCS, table: ContactTable | None = None,
     table = table or load_contacts(languages=languages)
     call_words = languages.all_call_words()
     docs_dir = Path(docs_dir)
-    docs = _shown(docs_dir)
+    docs = paths.shown(docs_dir)
     by_lang = pages_by_language(docs_dir, languages)
     gaps: list[Gap] = []
     for page in sorted(set().union(*by_lang.values())):
@@ -212,12 +212,6 @@ def parity_gaps(docs_dir: Path = paths.DOCS, table: ContactTable | None = None,
             gaps += compare(page, ref_lang, facts[ref_lang], code, facts[code], table, docs)
     return gaps
 
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:

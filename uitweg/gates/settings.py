@@ -4,17 +4,16 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from uitweg.core import paths
 from uitweg.core.languages import Languages, load_languages
+from uitweg.core.yamlfile import load_data
 
 GATES = paths.DATA / "gates.yml"
 
 
 @lru_cache(maxsize=2)
 def load_gates(path: Path = GATES) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return load_data(Path(path), "gates")[0]
 
 
 def page_language(rel: str, languages: Languages | None = None) -> str:

@@ -18,9 +18,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from uitweg.contacts.phones import describe_unknown, find_numbers
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
-from uitweg.contacts.phones import describe_unknown, find_numbers
 from uitweg.offline import signing
 from uitweg.offline.filelinks import link_problems
 from uitweg.offline.settings import PUBLIC_KEY, SIGNATURE, SIGNING_KEY_ENV, SUMS, load_offline

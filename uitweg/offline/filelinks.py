@@ -6,8 +6,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote, urlsplit
 
-from uitweg.core.html_text import attributes
 from uitweg.contacts.links import is_external
+from uitweg.core.html_text import attributes
 
 
 def link_problems(files: dict[str, bytes]) -> list[str]:

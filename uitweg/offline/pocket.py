@@ -18,12 +18,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from uitweg.contacts.table import ContactTable, load_contacts
-from uitweg.core.html_text import attributes
-from uitweg.core.languages import Language, load_languages
 from uitweg.build.output_check import output_problems
 from uitweg.build.template_context import strip_items
 from uitweg.contacts.phones import line_at
+from uitweg.contacts.table import ContactTable, load_contacts
+from uitweg.core.html_text import attributes
+from uitweg.core.languages import Language, load_languages
 from uitweg.core.siteconfig import load_mkdocs_yml
 from uitweg.offline.article import PocketError, article_html, first_heading, rewrite
 from uitweg.offline.settings import load_offline, pocket_budget

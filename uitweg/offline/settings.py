@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from uitweg.core import paths
+from uitweg.core.yamlfile import load_data
 
 OFFLINE = paths.DATA / "offline.yml"
 PUBLIC_KEY = paths.ROOT / "keys" / "uitweg-signing.pub"
@@ -16,13 +15,9 @@ SIGNATURE = "SHA256SUMS.sig"
 
 
 def load_offline(path: Path = OFFLINE) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return load_data(Path(path), "offline")[0]
 
 
 def pocket_budget(path: Path = paths.BUDGETS) -> int:
     """Largest allowed pocket file, in bytes."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    try:
-        return int(data["pocket"]["max_bytes"])
-    except (KeyError, TypeError, ValueError):
-        raise SystemExit(f"{path}: needs `pocket: {{max_bytes: <bytes>}}` (the size limit of one pocket file)")
+    return int(load_data(Path(path), "budgets")[0]["pocket"]["max_bytes"])  # the schema requires it

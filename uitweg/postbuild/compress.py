@@ -38,7 +38,7 @@ def compress_site(site: Path) -> list[Path]:
                    key=lambda p: -p.stat().st_size)   # big files first: the threads end together
     written = []
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for path, data, twins in pool.map(_twins, texts):
+        for _path, data, twins in pool.map(_twins, texts):
             for twin, packed in twins:
                 if len(packed) < len(data):
                     twin.write_bytes(packed)

@@ -19,9 +19,9 @@ import json
 import re
 from pathlib import Path
 
+from uitweg.core.problems import BuildError, Problem, line_at
 from uitweg.postbuild.css_trim import ATTRIBUTE, START_TAG
 from uitweg.postbuild.headers import csp, load_headers
-from uitweg.core.problems import BuildError, Problem
 
 SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.S | re.I)
 STYLE_ELEMENT = re.compile(r"<style\b", re.I)
@@ -32,9 +32,6 @@ META_NAME = "Content-Security-Policy"
 # iframe-worker: document.write(`<html><body><script>…${fn}…${url}…<\/script>…`)
 WRITE = re.compile(r"document\.write\(`((?:[^`\\]|\\.)*)`\)", re.S)
 
-
-def _line(html: str, offset: int) -> int:
-    return html.count("\n", 0, offset) + 1
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -48,16 +45,16 @@ def inline_problems(html: str, name: str) -> list[Problem]:
     for m in SCRIPT.finditer(html):
         attrs = _attrs(m.group(1))
         if "src" not in attrs and attrs.get("type", "").lower() not in DATA_TYPES and m.group(2).strip():
-            problems.append(Problem(name, _line(html, m.start()),
+            problems.append(Problem(name, line_at(html, m.start()),
                                     "inline <script>: move it into a file under overrides/assets/javascripts/ "
                                     "and load it with <script src> (the CSP allows only the site's own files)"))
     for m in STYLE_ELEMENT.finditer(html):
-        problems.append(Problem(name, _line(html, m.start()),
+        problems.append(Problem(name, line_at(html, m.start()),
                                 "inline <style>: move the rules into overrides/assets/stylesheets/uitweg.css"))
     for m in START_TAG.finditer(html):
         for attr in _attrs(m.group(2)):
             if attr == "style" or (attr.startswith("on") and len(attr) > 2):
-                problems.append(Problem(name, _line(html, m.start()),
+                problems.append(Problem(name, line_at(html, m.start()),
                                         f"<{m.group(1)} {attr}=…>: the CSP blocks inline {attr} attributes; "
                                         "use a class in uitweg.css or a listener in uitweg.js"))
     return problems

@@ -9,15 +9,15 @@ and the insides of :not()/:is()/:where()/:has() are not required, so hover,
 focus and checked states stay. Custom properties (--md-…) that no kept rule
 reads are dropped too: most of Material's size is inline SVG icons held in them.
 
-The test of success is the browser: tests/test_nojs.py and test_quick_exit.py
+The test of success is the browser: tests/browser/test_nojs.py and test_quick_exit.py
 look at the trimmed site in Chromium.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from typing import Iterable
 
 import tinycss2
 from tinycss2 import ast

@@ -4,11 +4,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from uitweg.core.problems import BuildError
 from uitweg.postbuild.compress import compress_site
 from uitweg.postbuild.csp import add_csp_meta
 from uitweg.postbuild.headers import write_headers_file
 from uitweg.postbuild.material_fixes import drop_checkbox_autocomplete
-from uitweg.core.problems import BuildError
 from uitweg.postbuild.stylesheet import fingerprint_scripts, merge_stylesheets
 
 # In order. Steps that change pages or assets go before compress_site, which

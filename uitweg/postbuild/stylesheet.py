@@ -14,11 +14,10 @@ import hashlib
 import re
 from pathlib import Path
 
-import yaml
-
 from uitweg.core import paths
-from uitweg.postbuild.css_trim import Usage, trim_css
 from uitweg.core.problems import BuildError, Problem
+from uitweg.core.yamlfile import load_data
+from uitweg.postbuild.css_trim import Usage, trim_css
 
 CSS_KEEP = paths.DATA / "css_keep.yml"
 LINK = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)">\n?')
@@ -65,7 +64,7 @@ def merge_stylesheets(site: Path) -> Path:
     if not order:
         raise BuildError([Problem(str(site), None, "no page links a local stylesheet")], "Cannot merge the stylesheets")
 
-    usage = Usage(keep=yaml.safe_load(CSS_KEEP.read_text(encoding="utf-8")))
+    usage = Usage(keep=load_data(CSS_KEEP, "css_keep")[0])
     scripts: set[Path] = set()
     for page, html in pages.items():
         usage.add_html(html)
@@ -83,7 +82,7 @@ def merge_stylesheets(site: Path) -> Path:
     for page, html in pages.items():
         seen = [0]
 
-        def relink(m: re.Match, page=page) -> str:
+        def relink(m: re.Match, page=page, seen=seen) -> str:
             if local_path(site, page, m.group(1)) is None:
                 return m.group(0)
             seen[0] += 1

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import weasyprint
 
-from uitweg.core import paths
 from uitweg.contacts.table import load_contacts
+from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.siteconfig import home_url, load_mkdocs_yml, site_url
@@ -106,12 +106,6 @@ def build(out: Path, mkdocs_yml: Path = paths.ROOT / "mkdocs.yml", print_data: P
     return written
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m uitweg.printing",
@@ -130,6 +124,6 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         size = path.stat().st_size
         total += size
-        print(f"{_shown(path)}  {size / 1024:.1f} KB")
+        print(f"{paths.shown(path)}  {size / 1024:.1f} KB")
     print(f"{len(written)} print PDFs, {total / 1024:.0f} KB, in {time.monotonic() - started:.1f} s")
     return 0

@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from uitweg.core import paths
-from uitweg.contacts.table import ContactTable
-from uitweg.core.languages import Languages
 from uitweg.contacts.phones import find_numbers
+from uitweg.contacts.table import ContactTable
+from uitweg.core import paths
+from uitweg.core.languages import Languages
 from uitweg.core.problems import BuildError, Problem
-from uitweg.core.yamlfile import line_of, load_with_lines
+from uitweg.core.yamlfile import line_of, load_data
 
 PRINT_DATA = paths.DATA / "print.yml"
 
@@ -66,21 +66,11 @@ class PrintData:
     path: Path
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(path)
-
 
 def load_print_data(table: ContactTable, languages: Languages, path: Path | str = PRINT_DATA) -> PrintData:
     path = Path(path)
-    shown = _shown(path)
-    try:
-        data, lines = load_with_lines(path)
-    except (OSError, ValueError) as exc:
-        raise BuildError([Problem(shown, None, f"cannot read the print texts: {exc}")],
-                         "The print texts are broken") from exc
+    shown = paths.shown(path)
+    data, lines = load_data(path, "print")  # YAML and structure; the checks below need the table
     problems: list[Problem] = []
 
     def add(keypath: tuple, message: str) -> None:

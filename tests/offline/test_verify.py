@@ -20,7 +20,7 @@ from uitweg.offline.settings import SIGNATURE, SIGNING_KEY_ENV, SUMS
 from uitweg.offline.sums import format_sums
 from uitweg.offline.verify import check_copy
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

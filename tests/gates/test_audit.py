@@ -8,11 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from uitweg.gates.audit import audit, months_before
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
+from uitweg.gates.audit import audit, months_before
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2027, 1, 31)
 
 TABLE = """contacts:

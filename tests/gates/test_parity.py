@@ -11,7 +11,7 @@ from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.gates.parity import page_facts, parity_gaps
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

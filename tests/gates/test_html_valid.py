@@ -1,8 +1,8 @@
 """Valid HTML: the Nu Html Checker (vnu.jar), run once over the whole site."""
 from __future__ import annotations
 
-from uitweg.gates.html_valid import run_vnu, vnu_problems
 from uitweg.core.problems import BuildError
+from uitweg.gates.html_valid import run_vnu, vnu_problems
 
 
 def test_the_built_site_is_valid_html(site):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from uitweg.gates.settings import load_gates
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HEADING = "## When the build says no"
 ENDS = " \t\n.,;:!?()[]{}\"'“”—-#…<>="
 

@@ -1,9 +1,9 @@
 """The number finder: every way a number is written, and what is not a number."""
 import pytest
 
+from uitweg.contacts.phones import describe_unknown, find_numbers
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
-from uitweg.contacts.phones import describe_unknown, find_numbers
 
 TABLE = load_contacts()
 CALL_WORDS = load_languages().all_call_words()

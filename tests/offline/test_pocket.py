@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import offline_context
+from uitweg.build.output_check import output_problems
+from uitweg.contacts.phones import find_numbers
 from uitweg.contacts.table import load_contacts
 from uitweg.core.html_text import texts
 from uitweg.core.languages import load_languages
+from uitweg.core.siteconfig import load_mkdocs_yml
 from uitweg.offline.article import PocketError, article_html, first_heading
 from uitweg.offline.pocket import build_pocket, nav_files, write_pocket
 from uitweg.offline.settings import load_offline, pocket_budget
-from uitweg.build.output_check import output_problems
-from uitweg.contacts.phones import find_numbers
-from uitweg.core.siteconfig import load_mkdocs_yml
-from conftest import offline_context
 
 REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
 LOADS = ["src", "srcset", "poster", "data", "action", "formaction", "background"]
@@ -40,7 +40,7 @@ def test_one_file_per_language_within_budget(pocket):
     budget = pocket_budget()
     assert budget <= 150_000, "data/budgets.yml pocket.max_bytes: the brief allows at most 150 KB"
     assert len(pocket) == len(load_languages().codes)
-    for lang, path in files_by_lang(pocket):
+    for _lang, path in files_by_lang(pocket):
         size = path.stat().st_size
         assert size <= budget, f"{path.name}: {size:,} bytes, budget {budget:,}"
 
@@ -80,7 +80,7 @@ def test_self_contained_and_anchors_resolve(pocket):
 
 def test_output_check_and_every_number_is_a_link(pocket):
     table, call_words = load_contacts(), load_languages().all_call_words()
-    for lang, path in files_by_lang(pocket):
+    for _lang, path in files_by_lang(pocket):
         html = path.read_text(encoding="utf-8")
         assert output_problems(html, table, call_words) == []
         unlinked = [n.text for t in texts(html) if "a" not in t.open and "title" not in t.open
@@ -105,7 +105,7 @@ def test_strip_and_quick_exit_at_the_top(pocket):
 @pytest.mark.parametrize("js", [True, False], ids=["js-on", "js-off"])
 def test_open_offline(pocket, chromium, js):
     table = load_contacts()
-    for lang, path in files_by_lang(pocket):
+    for _lang, path in files_by_lang(pocket):
         ctx, requests = offline_context(chromium, js)
         page = ctx.new_page()
         page.goto(path.as_uri())

@@ -16,8 +16,15 @@ import brotli
 import pytest
 
 from conftest import ROOT
-from uitweg.postbuild.headers import (NGINX_CONF, cache_control, hashed_asset, headers_file, load_headers, render_nginx,
-                            response_headers)
+from uitweg.postbuild.headers import (
+    NGINX_CONF,
+    cache_control,
+    hashed_asset,
+    headers_file,
+    load_headers,
+    render_nginx,
+    response_headers,
+)
 
 NGINX = Path("/usr/sbin/nginx")
 MODULES = Path("/usr/lib/nginx/modules")

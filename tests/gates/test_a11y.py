@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from uitweg.gates.a11y import AXE_JS, alternate_problems, axe_options, axe_problems, lang_problems
-from uitweg.gates.settings import load_gates
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
 from uitweg.core.siteconfig import site_url
+from uitweg.gates.a11y import AXE_JS, alternate_problems, axe_options, axe_problems, lang_problems
+from uitweg.gates.settings import load_gates
 
 
 def test_every_page_has_the_language_of_its_folder(site, html_pages):

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-
 from light_helpers import LANGS, PHONE, all_pages, first_tab_stop, lang_of, strip_outside_viewport
+
 from uitweg.postbuild.csp import META_NAME
 from uitweg.postbuild.headers import csp, load_headers
 
@@ -185,8 +185,8 @@ def test_every_language_is_checked(js_visits):
 
 
 def test_inline_code_stops_the_build_with_file_line_and_fix(tmp_path):
-    from uitweg.postbuild.csp import add_csp_meta
     from uitweg.core.problems import BuildError
+    from uitweg.postbuild.csp import add_csp_meta
     (tmp_path / "a.html").write_text('<!doctype html><html><head><meta charset="utf-8"></head>\n<body>\n'
                                      '<script>alert(1)</script>\n<p style="color:red" onclick="x()">x</p>\n'
                                      '<script id="__config" type="application/json">{}</script></body></html>',

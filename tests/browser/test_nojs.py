@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag
 
 import pytest
+from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, first_tab_stop, lang_of, page_in, strip_outside_viewport
 
-from light_helpers import (LANGS, PHONE, TABLE, TEL, all_pages, first_tab_stop, lang_of, page_in,
-                           strip_outside_viewport)
 from uitweg.contacts.table import normalise_digits
 
 pytestmark = pytest.mark.browser

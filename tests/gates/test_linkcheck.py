@@ -3,15 +3,12 @@ file://), with anchors; and the list of outside addresses that
 `make linkcheck-external` checks online."""
 from __future__ import annotations
 
-import http.server
-from pathlib import Path
+from test_audit import TABLE
 
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
-from uitweg.gates.linkcheck import ExternalUrl, check_external, check_site, external_urls, serve
 from uitweg.core.problems import BuildError
-
-from test_audit import TABLE
+from uitweg.gates.linkcheck import ExternalUrl, check_external, check_site, external_urls, serve
 
 
 def test_the_site_has_no_broken_links_or_anchors(site):

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from uitweg.core import paths
 from uitweg.contacts.table import load_contacts
+from uitweg.core import paths
 from uitweg.core.problems import BuildError
 
 GOOD = paths.CONTACTS.read_text(encoding="utf-8")

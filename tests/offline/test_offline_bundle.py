@@ -12,15 +12,15 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import offline_context
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
+from uitweg.core.siteconfig import load_mkdocs_yml
 from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
 from uitweg.offline.settings import SIGNATURE, SUMS, load_offline
-from uitweg.core.siteconfig import load_mkdocs_yml
-from conftest import offline_context
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Contacts whose numbers every page must offer as tel: links (the brief's minimum).
 REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
 # A word from each language's pages that offline search must find, and the folder of its results.

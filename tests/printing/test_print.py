@@ -14,20 +14,29 @@ from pathlib import Path
 
 import pytest
 import yaml
+from print_checks import (
+    check_qr_texts,
+    contrast_with_white,
+    find_qr_codes,
+    flat,
+    fonts,
+    page_sizes_mm,
+    quiet_zone_dirty_px,
+    render,
+    text,
+)
 
-from print_checks import (check_qr_texts, contrast_with_white, find_qr_codes, flat, fonts, page_sizes_mm,
-                          quiet_zone_dirty_px, render, text)
+from uitweg.contacts.phones import find_numbers
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
-from uitweg.contacts.phones import find_numbers
+from uitweg.core.problems import BuildError
+from uitweg.core.siteconfig import home_url
 from uitweg.printing.build import placeholder_warning
 from uitweg.printing.layouts import CSS_FILE
 from uitweg.printing.qr import make_qr, url_problem
 from uitweg.printing.texts import PRINT_DATA, load_print_data
-from uitweg.core.problems import BuildError
-from uitweg.core.siteconfig import home_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DPI = 200
 SITE_URL = "https://uitweg.example/"
 LANGUAGES = load_languages()

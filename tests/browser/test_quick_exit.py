@@ -11,7 +11,6 @@ import re
 import time
 
 import pytest
-
 from light_helpers import DESKTOP, LANGS, PHONE, TABLE, all_pages, lang_of, lang_root
 
 pytestmark = pytest.mark.browser
@@ -154,7 +153,7 @@ def test_bar_is_sticky_big_enough_and_not_printed(chromium, served_site):
     page.mouse.wheel(0, 3000)
     wait_until(page, "window.scrollY > 2000")
     box = page.locator("#uw-exit").bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], f"exit scrolled away: {box}"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], f"exit scrolled away: {box}"
     page.emulate_media(media="print")
     assert not page.locator("#uw-exit").is_visible(), "the quick exit is printed"
     context.close()

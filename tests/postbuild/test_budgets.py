@@ -8,8 +8,8 @@ import re
 import brotli
 import pytest
 import yaml
-
 from light_helpers import all_pages
+
 from uitweg.core import paths
 from uitweg.postbuild.compress import TEXT, brotli_bytes, gzip_bytes
 from uitweg.postbuild.stylesheet import LINK, local_path

@@ -1,11 +1,11 @@
 """Checks of Markdown sources, shortcodes, tel: links and finished HTML,
 without MkDocs."""
+from uitweg.build.output_check import output_problems
+from uitweg.build.shortcodes import expand
+from uitweg.build.source_check import source_problems
+from uitweg.build.telify import telify
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
-from uitweg.build.output_check import output_problems
-from uitweg.build.source_check import source_problems
-from uitweg.build.shortcodes import expand
-from uitweg.build.telify import telify
 
 TABLE = load_contacts()
 LANGS = load_languages()

@@ -1,0 +1,63 @@
+"""One build path: the post-build steps run inside MkDocs (on_post_build), so
+`mkdocs build --strict`, `make site` and `make serve` give the same site."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from mkdocs.config import load_config
+
+from conftest import ROOT, copy_project, mkdocs_build
+from uitweg.core.languages import load_languages
+
+TWINS = (".gz", ".br")
+
+
+def files(site) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in site.rglob("*") if p.is_file() and not p.name.endswith(TWINS)}
+
+
+def test_make_site_gives_the_same_files_as_mkdocs_build(site, tmp_path):
+    project = copy_project(tmp_path / "project")
+    # -o: use the running interpreter instead of (re)creating .venv in the copy.
+    result = subprocess.run(["make", "-o", ".venv/.installed", "site", f"PY={sys.executable}"],
+                            cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    made, built = files(project / "site"), files(site)
+    assert not (project / "site.tmp").exists()
+    assert sorted(made) == sorted(built)
+    differ = [name for name in built if made[name] != built[name]]
+    assert not differ, f"differ between `make site` and `mkdocs build --strict`: {differ[:10]}"
+    # The post-build steps ran: hashed stylesheet, CSP, headers, twins.
+    assert any(n.startswith("assets/stylesheets/site.") for n in built)
+    assert "_headers" in built and (site / "index.html.br").is_file()
+    assert b'http-equiv="Content-Security-Policy"' in built["index.html"]
+
+
+def test_the_404_page_is_in_the_default_language(site):
+    default = load_languages().default
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{default.code}"' in html
+    assert default.ui["quick_exit"] in html
+    for other in load_languages().languages[1:]:
+        assert other.ui["quick_exit"] not in html
+
+
+def test_a_post_build_refusal_stops_a_plain_mkdocs_build(tmp_path):
+    """The CSP step refuses inline scripts in plain `mkdocs build` too."""
+    project = copy_project(tmp_path / "project")
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block extrahead %}", "{% block extrahead %}<script>document.title = 'x'</script>", 1), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", check=False)
+    assert result.returncode != 0
+    assert "Pages would break under the Content-Security-Policy" in result.stderr
+    assert "Post-build steps" in result.stderr
+
+
+def test_serve_watches_data_overrides_hooks_and_the_package():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    watched = {str(p) for p in config.watch}
+    for folder in ("data", "overrides", "hooks", "uitweg"):
+        assert str(ROOT / folder) in watched, f"mkdocs serve does not watch {folder}/"
