@@ -13,10 +13,9 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
-
 from uitweg.core import paths
 from uitweg.core.problems import BuildError, Problem
+from uitweg.core.yamlfile import load_data
 
 GLOSSARY = paths.DATA / "glossary.yml"
 # Parts of Markdown a reader never sees as words.
@@ -24,7 +23,7 @@ NOT_WORDS = re.compile(r"\[\[[^\]]*\]\]|\]\([^)]*\)|\{#[^}]*\}")
 
 
 def load_glossary(path: Path = GLOSSARY) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_data(path, "glossary")[0]
 
 
 def _avoid_patterns(glossary: dict, lang: str) -> list[tuple[re.Pattern, str, str]]:
@@ -43,7 +42,7 @@ def glossary_problems(docs_dir: Path, glossary: dict) -> list[Problem]:
     for lang_dir in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
         patterns = _avoid_patterns(glossary, lang_dir.name)
         for page in sorted(lang_dir.glob("*.md")):
-            shown = f"{docs_dir.name}/{lang_dir.name}/{page.name}"
+            shown = paths.shown(page)
             for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
                 text = NOT_WORDS.sub(" ", line)
                 for pattern, word, preferred in patterns:
