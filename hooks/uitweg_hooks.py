@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from uitweg.contacts.table import load_contacts  # noqa: E402
+from uitweg.contacts.changes import refuse_unreviewed_changes  # noqa: E402
 from uitweg.core.languages import load_languages  # noqa: E402
 from uitweg.build.output_check import output_problems  # noqa: E402
 from uitweg.build.source_check import source_problems  # noqa: E402
@@ -33,6 +34,7 @@ def _fail(err: BuildError) -> None:
 def on_config(config):
     try:
         _state["table"] = load_contacts()
+        refuse_unreviewed_changes(note=log.info)   # a changed number needs a new check
     except BuildError as err:
         _fail(err)
     _state["languages"] = load_languages()
