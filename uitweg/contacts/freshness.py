@@ -3,8 +3,8 @@
 Each entry of data/contacts.yml names its `sources` (documents listed once
 under the top-level `sources:`, findable by publisher, title and year) and
 its last check: `checked: {method, date, by}`. This module reads and
-validates both, and writes the check in words a reader understands ("compared
-with the source documents on 23 November 2026"), with month names and
+validates both, and writes the check in words a reader understands ("Last
+checked on 23 November 2026: compared with the source documents"), with month names and
 sentences from data/languages.yml (`ui`), so the output is the same on every
 machine.
 """
@@ -87,19 +87,23 @@ def date_in_words(day: dt.date, ui: dict) -> str:
     return ui["date_format"].format(day=first or day.day, month=ui["months"][day.month - 1], year=day.year)
 
 
-def check_in_words(check: Check, ui: dict) -> str:
-    """"compared with the source documents on 23 November 2026" / "confirmed by phone on …"."""
-    return ui["checked"][check.method].format(date=date_in_words(check.date, ui))
+def how_in_words(check: Check, ui: dict) -> str:
+    """"compared with the source documents" / "confirmed by phone by the organisation"."""
+    return ui["checked"][check.method]
 
 
 def card_line(check: Check, ui: dict) -> str:
-    """The short line under a contact card: "Last checked: compared with … on …"."""
-    return ui["card_checked"].format(check=check_in_words(check, ui))
+    """The short line under a contact card: "Last checked on 23 November 2026: compared with …".
+    The date comes first and ends its clause, so that a call word of the
+    sentence ("phone") never stands next to the year (the number gate would
+    rightly ask what that number is)."""
+    return ui["card_checked"].format(date=date_in_words(check.date, ui), how=how_in_words(check, ui))
 
 
 def summary(checks: list[Check], ui: dict) -> str:
     """Markdown for [[verified]]: how many entries a person confirmed, and the oldest check."""
     confirmed = sum(c.by_a_person for c in checks)
     oldest = min(checks, key=lambda c: c.date)
-    return ui["checked_summary"].format(total=len(checks), confirmed=confirmed,
-                                        documents=len(checks) - confirmed, oldest=check_in_words(oldest, ui))
+    return ui["checked_summary"].format(total=len(checks), confirmed=confirmed, documents=len(checks) - confirmed,
+                                        oldest_date=date_in_words(oldest.date, ui),
+                                        oldest_how=how_in_words(oldest, ui))
