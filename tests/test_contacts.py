@@ -77,7 +77,7 @@ def test_missing_translation(tmp_path):
 
 def test_bad_kind_and_date(tmp_path):
     bad = GOOD.replace("kind: legal-aid\n    name: {nl: \"Juridische eerstelijnsbijstand\"", "kind: lawyers\n    name: {nl: \"Juridische eerstelijnsbijstand\"")
-    bad = bad.replace("date: 2026-11-23", "date: 23/11/2026", 1)
+    bad = bad.replace("    checked: {method: document, date: 2026-11-23}", "    checked: {method: document, date: 23/11/2026}", 1)
     path = tmp_path / "contacts.yml"
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(BuildError) as info:
