@@ -16,6 +16,7 @@ from uitweg.build.shortcodes import expand
 from uitweg.build.source_check import source_problems
 from uitweg.build.telify import telify
 from uitweg.build.template_context import template_context
+from uitweg.contacts.changes import refuse_unreviewed_changes
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem, raise_if_any
@@ -35,6 +36,7 @@ def on_config(config):
         _state["table"] = load_contacts()
         raise_if_any(_state["languages"].strip_problems(c.id for c in _state["table"].contacts),
                      "data/languages.yml names contacts that are not in the table")
+        refuse_unreviewed_changes(note=log.info)   # a changed number needs a new check
     except BuildError as err:
         _fail(err)
     _state["call_words"] = _state["languages"].all_call_words()

@@ -17,7 +17,7 @@ AUDIT_ARGS ?=
 
 .PHONY: audit i18n-status linkcheck-external linkcheck validate-html
 
-audit: $(VENV)/.installed ## List contacts not verified for 6 months, and seed numbers/e-mails missing from the table
+audit: $(VENV)/.installed ## List contacts not confirmed by a person or checked over 6 months ago (SEEDS=DIR: also seed numbers missing from the table)
 	$(PY) -m uitweg.gates.audit $(if $(SEEDS),--seeds "$(SEEDS)") $(AUDIT_ARGS)
 
 i18n-status: $(VENV)/.installed ## Table of translation gaps per page and language (informational)

@@ -50,9 +50,9 @@ def test_unknown_short_number(tmp_path):
 
 
 def test_missing_field(tmp_path):
-    err = load_variant(tmp_path, '    source: "004_624be8d5f4e82a4c.txt"\n', "")
+    err = load_variant(tmp_path, '    sources: [child-focus-child-prostitution-page]\n', "")
     [p] = err.problems
-    assert "entry 'child-focus'" in p.message and "missing field 'source'" in p.message
+    assert "entry 'child-focus'" in p.message and "missing field 'sources'" in p.message
 
 
 def test_bad_email(tmp_path):
@@ -61,7 +61,7 @@ def test_bad_email(tmp_path):
 
 
 def test_bad_url_and_tracking(tmp_path):
-    err = load_variant(tmp_path, 'websites: []\n    source: "004', 'websites: ["http://childfocus.example/?utm_source=x"]\n    source: "004')
+    err = load_variant(tmp_path, 'websites: []\n    sources: [child-focus', 'websites: ["http://childfocus.example/?utm_source=x"]\n    sources: [child-focus')
     assert "entry 'child-focus', field 'websites[0]'" in str(err) and "https://" in str(err)
 
 
@@ -77,7 +77,7 @@ def test_missing_translation(tmp_path):
 
 def test_bad_kind_and_date(tmp_path):
     bad = GOOD.replace("kind: legal-aid\n    name: {nl: \"Juridische eerstelijnsbijstand\"", "kind: lawyers\n    name: {nl: \"Juridische eerstelijnsbijstand\"")
-    bad = bad.replace("verified: 2026-11-23", "verified: 23/11/2026", 1)
+    bad = bad.replace("    checked: {method: document, date: 2026-11-23}", "    checked: {method: document, date: 23/11/2026}", 1)
     path = tmp_path / "contacts.yml"
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(BuildError) as info:

@@ -70,8 +70,8 @@ def test_check_external_reports_what_does_not_answer(tmp_path):
         problems = [str(p) for p in check_external(urls, timeout=5)]
     assert problems == [
         f"data/contacts.yml:9: {base}moved.html (entry 'b') answers HTTP 404. Open it in a browser: "
-        "if the page moved, write the new address (and update `verified`).",
+        "if the page moved, write the new address (and record a new `checked`).",
         "data/contacts.yml:12: http://127.0.0.1:9/ (quick_exit nl) could not be reached (ConnectionError). "
-        "Open it in a browser: if the site moved, write the new address (and update `verified`); "
+        "Open it in a browser: if the site moved, write the new address (and record a new `checked`); "
         "if your network is down, try again later.",
     ]

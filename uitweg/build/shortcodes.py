@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from uitweg.contacts.freshness import card_line, summary
 from uitweg.contacts.table import Contact, ContactTable
 from uitweg.core.languages import Language
 
@@ -47,7 +48,7 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
         if code == "directory":
             return directory(table, lang)
         if code == "verified":
-            return max(c.verified for c in table.contacts).isoformat()
+            return summary([c.checked for c in table.contacts], lang.ui)
         contact = table.get(cid)
         if code == "phone":
             return contact.phones[0].number
@@ -83,6 +84,7 @@ def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
     if not contact.phones and not contact.emails and not contact.websites:
         ways.append(f"- {ui['no_contact']}")
     lines += ways
+    lines += ["", card_line(contact.checked, ui)]
     lines.append("</div>")
     return "\n" + "\n".join(lines) + "\n"
 

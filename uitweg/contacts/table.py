@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +17,7 @@ import jsonschema
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
+from uitweg.contacts.freshness import Check, Source, read_entry, read_sources
 from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
@@ -53,8 +53,8 @@ class Contact:
     phones: tuple[Phone, ...]
     emails: tuple[str, ...]
     websites: tuple[str, ...]
-    source: str
-    verified: date
+    sources: tuple[Source, ...]
+    checked: Check        # the last check: how and when (uitweg/contacts/freshness.py)
     address: str | None = None
     strip_label: dict | None = None   # {lang: text} on the emergency-strip chip
 
@@ -192,6 +192,7 @@ def load_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactT
     seen_ids: dict[str, int] = {}
     seen_numbers: dict[str, str] = {}
     contacts: list[Contact] = []
+    sources = read_sources(data, add)
     for i, entry in enumerate(data["contacts"]):
         base = ("contacts", i)
         cid = entry["id"]
@@ -229,14 +230,10 @@ def load_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactT
         for j, url in enumerate(entry["websites"]):
             if (msg := _url_problem(url)):
                 add(base + ("websites", j), msg)
-        try:
-            verified = date.fromisoformat(entry["verified"])
-        except ValueError:
-            add(base + ("verified",), f"{entry['verified']!r} is not a date; write YYYY-MM-DD")
-            verified = date.min
+        entry_sources, checked = read_entry(entry, base, sources, add)
         contacts.append(Contact(cid, entry["kind"], entry["name"], entry["description"], entry["region"],
                                 tuple(phones), tuple(entry["emails"]), tuple(entry["websites"]),
-                                entry["source"], verified, entry.get("address"), entry.get("strip_label")))
+                                entry_sources, checked, entry.get("address"), entry.get("strip_label")))
     for code in langs:
         if code not in data["quick_exit"]:
             add(("quick_exit",), f"no {code!r} quick-exit address; add `{code}: https://…`")

@@ -76,7 +76,7 @@ def check_external(urls: list[ExternalUrl], timeout: float, get: Callable | None
             continue
         if status >= 400:
             problems.append(Problem(u.file, u.line, f"{u.url} ({u.owner}) answers HTTP {status}. Open it in a browser: "
-                                    "if the page moved, write the new address (and update `verified`)."))
+                                    "if the page moved, write the new address (and record a new `checked`)."))
     return problems
 
 
