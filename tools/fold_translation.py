@@ -194,6 +194,14 @@ def fold_contacts(tr: dict, f: DataFile, code: str) -> None:
             f.add_to_language_map(node, code, text, f"{cid} phone {i + 1} hours")
 
 
+def fold_quick_exit(tr: dict, f: DataFile, code: str) -> None:
+    """The quick-exit page: the translation's `quick_exit_url`, else the English one
+    (meteo.be has pages in nl, fr, de and en only)."""
+    node = f.node("quick_exit")
+    url = tr.get("quick_exit_url") or {k.value: v.value for k, v in node.value}["en"]
+    f.add_to_language_map(node, code, url, "quick_exit")
+
+
 def item_id(entry) -> str:
     return {k.value: v for k, v in entry.value}["id"].value
 
@@ -229,6 +237,7 @@ def fold(tr_path: Path, readme_file: str, ui_extra: dict) -> None:
     files = {name: DataFile(DATA / f"{name}.yml") for name in ("languages", "contacts", "print", "offline", "glossary")}
     fold_languages(tr, files["languages"], ui_extra)
     fold_contacts(tr, files["contacts"], code)
+    fold_quick_exit(tr, files["contacts"], code)
     fold_print(tr, files["print"], code)
     fold_offline(tr, files["offline"], code, readme_file)
     fold_glossary(tr, files["glossary"], code)
