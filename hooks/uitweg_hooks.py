@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from uitweg.build.direction import set_direction
 from uitweg.build.output_check import output_problems
 from uitweg.build.shortcodes import expand
 from uitweg.build.source_check import source_problems
@@ -69,6 +70,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     # On the finished page, so numbers in template parts become links too.
     output = telify(output, _state["table"], _state["call_words"])
+    output = set_direction(output, _state["languages"].get(_lang(page)).dir)   # <html dir="rtl"> for ar
     found = output_problems(output, _state["table"], _state["call_words"], config["site_url"] or "")
     if found:
         name = f"{_source_name(page, config)} (built as {page.file.dest_uri})"

@@ -33,6 +33,6 @@ validate-html: site test-deps ## Check site/ with the Nu Html Checker (also part
 	$(PY) -m uitweg.gates.html_valid site
 
 .PHONY: fold-translation
-fold-translation: $(VENV)/.installed ## Fold translations/LANG.yml into data/*.yml (a new language's texts), e.g. LANG=uk
-	@test -n "$(LANG)" || { echo "usage: make fold-translation LANG=uk (reads translations/uk.yml)"; exit 2; }
-	$(PY) tools/fold_translation.py translations/$(LANG).yml
+fold-translation: $(VENV)/.installed ## Fold translations/LANG.yml into data/*.yml (a new language's texts), e.g. CODE=uk
+	@test -n "$(CODE)" || { echo "usage: make fold-translation CODE=uk (reads translations/uk.yml)"; exit 2; }
+	$(PY) tools/fold_translation.py translations/$(CODE).yml

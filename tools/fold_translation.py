@@ -1,6 +1,6 @@
 """Fold one language's translation file into the data files.
 
-    python tools/fold_translation.py translations/uk.yml   (make fold-translation LANG=uk)
+    python tools/fold_translation.py translations/uk.yml   (make fold-translation CODE=uk)
 
 A translator delivers every text of a new language in ONE file,
 `translations/<code>.yml` (interface, contacts, print, pocket, read-me,

@@ -84,7 +84,7 @@ def setup_gaps(root: Path = paths.ROOT) -> tuple[list[str], list[str]]:
     lacks("mkdocs.yml (plugins.i18n.languages)", in_mkdocs)
     lacks("docs/<code>/ (the pages)", folders)
     for code in pending:
-        lines.append(f"translations/{code}.yml is not folded into data/ yet: make fold-translation LANG={code}")
+        lines.append(f"translations/{code}.yml is not folded into data/ yet: make fold-translation CODE={code}")
     for name in ("contacts", "print", "offline", "glossary"):
         raw = load_with_lines(data / f"{name}.yml")[0] or {}
         if name == "print":
