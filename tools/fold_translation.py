@@ -254,6 +254,8 @@ def main(argv: list[str]) -> int:
     # Texts the translation file may add for languages.yml `ui` (dates, checks), and the read-me name.
     extra = tr.get("ui_dates", {})
     readme_file = tr.get("readme_file", f"README-{tr['language']['code']}.txt")
+    originals = {name: (DATA / f"{name}.yml").read_text(encoding="utf-8")
+                 for name in ("languages", "contacts", "print", "offline", "glossary")}
     try:
         fold(tr_path, readme_file, extra)
     except FoldError as err:
@@ -272,7 +274,9 @@ def main(argv: list[str]) -> int:
             for p in err.problems:
                 print(f"  {p}", file=sys.stderr)
     if bad:
-        print("The data files do not match their schemas now: fix them (git diff data/) before building.", file=sys.stderr)
+        for name, text in originals.items():   # leave the data files as they were
+            (DATA / f"{name}.yml").write_text(text, encoding="utf-8")
+        print(f"Nothing written: add what is missing to {tr_path} and run again.", file=sys.stderr)
         return 1
     tr_path.unlink()
     print(f"{tr_path} folded into data/*.yml and deleted; now add the language to mkdocs.yml and run make.")
