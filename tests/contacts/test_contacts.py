@@ -71,12 +71,12 @@ def test_duplicate_id(tmp_path):
 
 
 def test_missing_translation(tmp_path):
-    err = load_variant(tmp_path, 'name: {nl: "Payoke", en: "Payoke", fr: "Payoke"}', 'name: {nl: "Payoke", en: "Payoke"}')
+    err = load_variant(tmp_path, '    name:\n      nl: "Payoke"\n      en: "Payoke"\n      fr: "Payoke"\n', '    name:\n      nl: "Payoke"\n      en: "Payoke"\n')
     assert "entry 'payoke', field 'name'" in str(err) and "no 'fr' text" in str(err)
 
 
 def test_bad_kind_and_date(tmp_path):
-    bad = GOOD.replace("kind: legal-aid\n    name: {nl: \"Juridische eerstelijnsbijstand\"", "kind: lawyers\n    name: {nl: \"Juridische eerstelijnsbijstand\"")
+    bad = GOOD.replace("kind: legal-aid\n    name:\n      nl: \"Juridische eerstelijnsbijstand\"", "kind: lawyers\n    name:\n      nl: \"Juridische eerstelijnsbijstand\"")
     bad = bad.replace("    checked: {method: document, date: 2026-11-23}", "    checked: {method: document, date: 23/11/2026}", 1)
     path = tmp_path / "contacts.yml"
     path.write_text(bad, encoding="utf-8")
