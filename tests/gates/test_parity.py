@@ -18,7 +18,17 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True)
 
 
-def write_docs(root: Path, pages: dict[str, str]) -> Path:
+# The languages beyond nl, en, fr (data/languages.yml): in these tests each has
+# a faithful copy of one of the three, so the expected gaps stay those written here.
+EXTRA = [code for code in load_languages().codes if code not in ("nl", "en", "fr")]
+
+
+def write_docs(root: Path, pages: dict[str, str], like: str = "en") -> Path:
+    pages = dict(pages)
+    for name, text in list(pages.items()):
+        code, rest = name.split("/", 1)
+        if code == like:
+            pages.update({f"{extra}/{rest}": text for extra in EXTRA})
     for name, text in pages.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +95,8 @@ Appelez 1712 ou [[email:pag-asa]]. Ou Sürya : [[phone:surya]].
         "(same file name, same headings and anchors, same contacts).",
         f"  {d}/fr/only-nl.md: page is missing: {d}/nl/only-nl.md exists. Write {d}/fr/only-nl.md "
         "(same file name, same headings and anchors, same contacts).",
-    ]
+    ] + [f"  {d}/{code}/only-nl.md: page is missing: {d}/nl/only-nl.md exists. Write {d}/{code}/only-nl.md "
+         "(same file name, same headings and anchors, same contacts)." for code in EXTRA]
 
 
 def test_contacts_count_by_shortcode_number_and_email():
@@ -104,7 +115,7 @@ def test_heading_level_and_missing_anchor_are_reported(tmp_path):
         "nl/p.md": "# T\n\n## A {#a}\n\n## B {#b}\n",
         "en/p.md": "# T\n\n### A {#a}\n\n## B\n",
         "fr/p.md": "# T\n\n## A {#a}\n\n## B {#b}\n",
-    })
+    }, like="fr")
     gaps = [str(g.problem()) for g in parity_gaps(docs)]
     d = str(docs)
     assert gaps == [
@@ -118,10 +129,10 @@ def test_i18n_status_prints_a_table_and_exits_0(tmp_path):
     result = run("-m", "uitweg.gates.i18n_status", str(docs))
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["page", "nl", "en", "fr"]
-    assert lines[2].split() == ["extra.md", "ok", "missing", "missing"]
-    assert lines[3].split() == ["help.md", "ok", "ok", "missing"]
-    assert "3 gaps to close:" in lines
+    assert lines[0].split() == ["page", "nl", "en", "fr", *EXTRA]
+    assert lines[2].split() == ["extra.md", "ok", "missing", "missing", *["missing"] * len(EXTRA)]
+    assert lines[3].split() == ["help.md", "ok", "ok", "missing", *["ok"] * len(EXTRA)]
+    assert f"{3 + len(EXTRA)} gaps to close:" in lines
 
 
 def test_make_i18n_status_runs(tmp_path):
@@ -129,4 +140,8 @@ def test_make_i18n_status_runs(tmp_path):
     result = subprocess.run(["make", "-s", "-o", ".venv/.installed", "i18n-status", f"PY={sys.executable}"],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[:4] == ["page", "nl", "en", "fr"]
+    # First the setup of every language (mkdocs.yml, data files, pages), then the page table.
+    assert result.stdout.startswith("Languages: nl, en, fr, ")
+    assert "Every language is in mkdocs.yml, data/*.yml and docs/." in result.stdout
+    table = result.stdout.split("\n\n", 1)[1]
+    assert table.split()[:4] == ["page", "nl", "en", "fr"]
