@@ -23,6 +23,9 @@ def test_every_page_links_its_translations_with_hreflang(site, html_pages):
     assert not problems, str(BuildError(problems, "hreflang links are missing or broken"))
 
 
+EXTRA = [code for code in load_languages().codes if code not in ("nl", "en", "fr")]
+
+
 def test_hreflang_check_finds_a_missing_and_a_wrong_link(tmp_path):
     """The check itself: a page without x-default and with a link to a page
     that was not built."""
@@ -31,7 +34,13 @@ def test_hreflang_check_finds_a_missing_and_a_wrong_link(tmp_path):
                                          '<link rel="alternate" hreflang="nl" href="index.html">\n'
                                          '<link rel="alternate" hreflang="en" href="en/index.html">\n'
                                          '<link rel="alternate" hreflang="fr" href="fr/index.html">\n'
+                                         # The other languages of data/languages.yml, present and built.
+                                         + "".join(f'<link rel="alternate" hreflang="{c}" href="{c}/index.html">\n'
+                                                   for c in EXTRA) +
                                          "</head><body></body></html>", encoding="utf-8")
+    for code in EXTRA:
+        (tmp_path / code).mkdir()
+        (tmp_path / code / "index.html").write_text(f"<html lang={code}><head></head></html>", encoding="utf-8")
     (tmp_path / "en" / "index.html").write_text("<html lang=nl><head></head></html>", encoding="utf-8")
     problems = [str(p) for p in alternate_problems(tmp_path, [tmp_path / "index.html"], "https://x.example/")]
     assert problems == [
