@@ -38,6 +38,8 @@ def output_problems(html: str, table: ContactTable, call_words: frozenset[str],
             continue
         if value.lower().startswith(("data:", "blob:")) and attr != "href":
             continue
+        if tag == "link" and value.lower().startswith("data:"):   # inline content (the empty favicon), no load
+            continue
         if attr in LOADS or tag == "link":
             problems.append((line, f"<{tag} {attr}=\"{value}\"> loads from another site; ship the file with the site instead"))
         elif (msg := external_problem(value, table)):
