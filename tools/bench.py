@@ -294,7 +294,7 @@ def start_nginx(sites: list[Path], tmp: Path) -> tuple[subprocess.Popen, list[in
         (tmp / "modules").symlink_to("/usr/lib/nginx/modules")
     ports = [free_port() for _ in sites]
     servers = []
-    for i, (site, port) in enumerate(zip(sites, ports)):
+    for i, (site, port) in enumerate(zip(sites, ports, strict=True)):
         (tmp / f"site{i}.conf").write_text(nginx_server(site, port), encoding="utf-8")
         servers.append(f"include {tmp}/site{i}.conf;")
     (tmp / "nginx.conf").write_text(NGINX_MAIN.format(tmp=tmp, servers="\n    ".join(servers)), encoding="utf-8")
@@ -308,7 +308,7 @@ def start_nginx(sites: list[Path], tmp: Path) -> tuple[subprocess.Popen, list[in
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"nginx did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+                    raise SystemExit(f"nginx did not start: {proc.stderr.read().decode() if proc.stderr else ''}") from None
                 time.sleep(0.05)
     return proc, ports
 
@@ -378,7 +378,7 @@ def lighthouse_table(ours: Build, default: Build, tmp: Path, langs: list[str], f
                       ratio(o["fcp"], d["fcp"]), f"{o['a11y']:.2f}", f"{d['a11y']:.2f}", f"{o['bp']:.2f}",
                       f"{d['bp']:.2f}"))
     widths = [max(len(r[i]) for r in lines) for i in range(len(head))]
-    text = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) for r in lines]
+    text = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in lines]
     text.insert(1, "  ".join("-" * w for w in widths))
     notes = [f"  {page}: Uitweg fails {o['failing']}" for page, o, _ in rows if o["failing"]]
     return "\n".join(["Lighthouse 12, mobile, simulated slow 4G, nginx (deploy/nginx.conf); KB transferred, "

@@ -137,7 +137,7 @@ def test_whole_first_visit_fits_the_budget(chromium, served_site, site):
         context = chromium.new_context(viewport=PHONE)
         page = context.new_page()
         requests: list[str] = []
-        page.on("request", lambda r: requests.append(r.url))
+        page.on("request", lambda r, seen=requests: seen.append(r.url))
         page.goto(served_site + rel)
         page.wait_for_load_state("networkidle")
         context.close()
