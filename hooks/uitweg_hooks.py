@@ -10,12 +10,16 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from uitweg.contacts.table import load_contacts  # noqa: E402
 from uitweg.core.languages import load_languages  # noqa: E402
-from uitweg.build.output_check import output_problems  # noqa: E402
+from uitweg.build import gate_report  # noqa: E402
+from uitweg.build.docs_files import docs_file_problems  # noqa: E402
+from uitweg.build.output_check import page_problems  # noqa: E402
+from uitweg.build.raw_html import raw_html_problems  # noqa: E402
 from uitweg.build.source_check import source_problems  # noqa: E402
 from uitweg.build.template_context import template_context  # noqa: E402
 from uitweg.core.problems import BuildError, Problem  # noqa: E402
@@ -30,7 +34,15 @@ def _fail(err: BuildError) -> None:
     raise PluginError(str(err))
 
 
+def _i18n_building(config) -> bool:
+    """True inside static-i18n's nested build of a further language."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and getattr(i18n, "building", False))
+
+
 def on_config(config):
+    if not _i18n_building(config):
+        gate_report.reset()   # a new build (also each `mkdocs serve` rebuild)
     try:
         _state["table"] = load_contacts()
     except BuildError as err:
@@ -48,12 +60,42 @@ def _source_name(page, config) -> str:
     return str(Path(config["docs_dir"]).name + "/" + page.file.src_uri)
 
 
+def on_files(files, config):
+    gate_report.add(docs_file_problems(Path(config["docs_dir"]), Path(config["docs_dir"]).name))
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    problems = source_problems(source, _source_name(page, config), _state["table"], _state["call_words"])
-    if problems:
-        _fail(BuildError(problems, "A page has numbers or links that are not in the contact table"))
-    return expand(markdown, _state["table"], _state["languages"].get(_lang(page)))
+    gate_report.add(source_problems(source, _source_name(page, config), _state["table"], _state["call_words"]))
+    try:
+        return expand(markdown, _state["table"], _state["languages"].get(_lang(page)))
+    except KeyError:   # an unknown id: reported above, the build stops at the end
+        return markdown
+
+
+def _sources(page, config) -> list[tuple[str, str]]:
+    """Where a problem of a built page can come from, most likely first."""
+    found = []
+    if page is not None:
+        found.append((_source_name(page, config), gate_report.read(Path(page.file.abs_src_path))))
+    root = Path(config["config_file_path"]).parent
+    found.append(("mkdocs.yml", gate_report.read(Path(config["config_file_path"]))))
+    for tpl in sorted((root / "overrides").rglob("*.html")):
+        found.append((tpl.relative_to(root).as_posix(), gate_report.read(tpl)))
+    return found
+
+
+def _report_built(found, page, config, built: str) -> None:
+    sources = _sources(page, config)
+    for needle, message in found:
+        name, line = gate_report.locate(needle, sources)
+        gate_report.add([Problem(name, line, f"{message} (built as {built})")])
+
+
+def on_page_content(html, page, config, files):
+    _report_built(raw_html_problems(html), page, config, page.file.dest_uri)
+    return html
 
 
 def on_page_context(context, page, config, nav):
@@ -66,11 +108,9 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     # On the finished page, so numbers in template parts become links too.
     output = telify(output, _state["table"], _state["call_words"])
-    found = output_problems(output, _state["table"], _state["call_words"], config["site_url"] or "")
-    if found:
-        name = f"{_source_name(page, config)} (built as {page.file.dest_uri})"
-        _fail(BuildError([Problem(name, line, msg) for line, msg in found],
-                         "A built page would publish something that is not in the contact table"))
+    found = page_problems(output, _state["table"], _state["call_words"], config["site_url"] or "",
+                          _source_name(page, config))
+    _report_built([(f.needle, f.message) for f in found], page, config, page.file.dest_uri)
     return output
 
 
@@ -89,8 +129,16 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
     output = telify(output_content, _state["table"], _state["call_words"])
-    found = output_problems(output, _state["table"], _state["call_words"], config["site_url"] or "")
-    if found:
-        _fail(BuildError([Problem(f"template {template_name}", line, msg) for line, msg in found],
-                         "A built page would publish something that is not in the contact table"))
+    found = page_problems(output, _state["table"], _state["call_words"], config["site_url"] or "", template_name)
+    _report_built([(f.needle, f.message) for f in found], None, config, template_name)
     return output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """After the last language: every problem of every page at once, one stop."""
+    if _i18n_building(config):
+        return
+    if (err := gate_report.error()):
+        gate_report.reset()
+        _fail(err)

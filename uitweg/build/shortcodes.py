@@ -16,9 +16,33 @@ NO_ID = {"directory", "verified"}
 KIND_ORDER = ["emergency", "helpline", "specialised-centre", "care-centre", "victim-support", "legal-aid", "government"]
 
 
+# Anything that looks meant as a shortcode: double brackets, or one of the
+# names in (single or double) brackets, in any case and spacing.
+LOOKS_LIKE = re.compile(r"\[\[[^\[\]\n]*\]\]?|\[\[?\s*(?:phone|email|e-mail|name|card|directory|verified)\b[^\]\n]*\]\]?",
+                        re.IGNORECASE)
+LOOSE = re.compile(r"\[\[?\s*([A-Za-z-]+)\s*(?::\s*([A-Za-z0-9-]+))?\s*\]\]?")
+EXACT = re.compile(r"\[\[(?:(?:phone|email|name|card):[a-z0-9-]+|directory|verified)\]\]")
+
+
 def shortcode_problems(text: str, table: ContactTable) -> list[tuple[int, str]]:
-    """(offset, message) for every shortcode that cannot be expanded."""
+    """(offset, message) for every shortcode that cannot be expanded, and for
+    anything written like a shortcode that is not exactly one (a typo would
+    otherwise be published as literal text)."""
     problems = []
+    for m in LOOKS_LIKE.finditer(text):
+        written = m.group(0)
+        if EXACT.fullmatch(written) or SHORTCODE.fullmatch(written):
+            continue   # exact, or judged below (needs an id, unknown id)
+        loose = LOOSE.fullmatch(written)
+        code = loose.group(1).lower() if loose else ""
+        cid = (loose.group(2) or "").lower() if loose else ""
+        if code in NO_ID and not cid or code in NEEDS_ID and cid in table.ids:
+            fixed = f"[[{code}:{cid}]]" if cid else f"[[{code}]]"
+            problems.append((m.start(), f"shortcode {written} is not written exactly; write {fixed} "
+                             "(lower case, no spaces, two brackets)"))
+        else:
+            problems.append((m.start(), f"unknown shortcode {written}; use one of "
+                             "[[phone:ID]] [[email:ID]] [[name:ID]] [[card:ID]] [[directory]] [[verified]]"))
     for m in SHORTCODE.finditer(text):
         code, cid = m.group(1), m.group(2)
         if code not in NEEDS_ID | NO_ID:

@@ -19,23 +19,26 @@ Runs of 1 or 2 digits are left alone: no Belgian number is that short.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import phonenumbers
 
 from uitweg.contacts.normalise import normalise_text
 from uitweg.contacts.table import ContactTable
 from uitweg.core import paths
-from uitweg.core.yamlfile import load_with_lines
+from uitweg.core.problems import BuildError, Problem
+from uitweg.core.yamlfile import line_of, load_with_lines
 
 EXCEPTIONS_FILE = paths.DATA / "number_exceptions.yml"
 
 SEP = r"[ \-./()]"
 # Digit runs joined by at most 3 separators; may start with + or (.
 CLUSTER = re.compile(rf"(?<![\w+])(?:\+\s*)?\(?\d+(?:{SEP}{{1,3}}\d+)*\)?")
-DATE = re.compile(r"^\(?\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})\)?$")
+DATE = re.compile(r"^\(?(?:\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2})\)?$")
 TIME = re.compile(r"^\d{1,2}[.:]\d{2}$")
 RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?\b")
@@ -70,11 +73,24 @@ class NumberWords:
 
 @functools.lru_cache(maxsize=4)
 def load_number_words(path: Path = EXCEPTIONS_FILE) -> NumberWords:
-    data, _ = load_with_lines(path)
+    data, lines = load_with_lines(path)
+    schema = json.loads(Path(path).with_suffix(".schema.json").read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if errors:
+        raise BuildError([Problem(_shown(path), line_of(lines, tuple(e.absolute_path)),
+                                  f"{e.message}; see {Path(path).with_suffix('.schema.json').name}") for e in errors],
+                         f"{_shown(path)} is not valid")
     units = {w.lower() for words in data["units"].values() for w in words}
     return NumberWords(frozenset(units), frozenset(w.lower().rstrip(".") for w in data["law_words"]),
                        tuple(w.lower() for w in data["street_endings"]),
                        frozenset((e["number"], e["page"]) for e in data["exceptions"]))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def national_digits(cluster: str) -> str:
@@ -114,7 +130,8 @@ def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords
         return None
     if prev in words.law_words or text[max(0, start - 2):start].strip() == "§":
         return "article of law"
-    if len(run) == 4 and 1800 <= int(run) <= 2099 and not glued_before and not glued_after:
+    decade = re.match(r"'?s\b", text[end:end + 3])   # "the 1990s"
+    if len(run) == 4 and 1800 <= int(run) <= 2099 and not glued_before and (not glued_after or decade):
         return "year"
     if after.lower().rstrip(".") in words.units or text[end:end + 2].strip()[:1] in ("%", "€"):
         return "quantity"
@@ -144,7 +161,17 @@ def find_numbers(text: str, table: ContactTable, call_words: frozenset[str],
         found.append(Finding(os_, oe, text[os_:oe], digits, verdict, short))
 
     ibans = [m.span() for m in IBAN.finditer(t)]
-    for m in CLUSTER.finditer(t):
+    _judge(t, 0, len(t), table, call_words, page, words, ibans, add)
+    return found
+
+
+# A dash or slash with spaces around it ("02 511 64 64 — 24/7") may end a
+# number; a long cluster that is not in the table is judged again in parts.
+SPACED = re.compile(r" [-/] | {2,}")
+
+
+def _judge(t: str, lo: int, hi: int, table, call_words, page, words, ibans, add, split: bool = True) -> None:
+    for m in CLUSTER.finditer(t, lo, hi):
         s, e = m.span()
         # Brackets around the whole cluster belong to the sentence.
         raw = m.group(0)
@@ -166,6 +193,16 @@ def find_numbers(text: str, table: ContactTable, call_words: frozenset[str],
                 add(s, e, digits, "date", False)
                 continue
             nat = national_digits(raw)
+            if split and not table.phone_by_digits(nat) and SPACED.search(raw):
+                parts: list = []
+                cuts = [0] + [x for c in SPACED.finditer(raw) for x in c.span()] + [len(raw)]
+                for a, b in zip(cuts[::2], cuts[1::2]):
+                    _judge(t, s + a, s + b, table, call_words, page, words, ibans,
+                           lambda *x: parts.append(x), split=False)
+                if not any(p[3] == "unknown" for p in parts):
+                    for p in parts:
+                        add(*p)
+                    continue
             if table.phone_by_digits(nat):
                 add(s, e, nat, "table", table.phone_by_digits(nat)[1].short)
                 continue
@@ -201,7 +238,6 @@ def find_numbers(text: str, table: ContactTable, call_words: frozenset[str],
             if what is None and page and (run, page) in words.exceptions:
                 what = "exception"
             add(rs, re_, run, what or "unknown", True)
-    return found
 
 
 def describe(finding: Finding, table: ContactTable) -> str:

@@ -36,7 +36,7 @@ def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
 
-def _ancestors(node: LexborNode) -> list[str]:
+def ancestors(node: LexborNode) -> list[str]:
     names = []
     p = node.parent
     while p is not None and p.tag not in ("-undef", "html", None):
@@ -74,7 +74,7 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
             continue
         if tag == "-text":
             parts.append(node.text_content or "")
-            inside.update(_ancestors(node))
+            inside.update(ancestors(node))
             continue
         if tag in ("-comment", "-doctype") or tag in HIDDEN:
             continue
@@ -117,8 +117,7 @@ def comments(tree: LexborHTMLParser | str) -> Iterator[str]:
         return
     for node in tree.root.traverse(include_text=True):
         if node.tag == "-comment":
-            html = node.html or ""
-            yield html[4:-3] if html.startswith("<!--") else html
+            yield node.comment_content or ""
 
 
 def line_of(html: str, needle: str) -> int | None:
