@@ -37,7 +37,9 @@ def test_unknown_links_and_emails_fail_with_nearest_target():
 
 def test_tel_link_must_be_in_table():
     assert "tel: link tel:+3225116446" in problems("[bel](tel:+3225116446)\n")[0]
-    assert problems("[bel](tel:+3225116464)\n") == []
+    assert problems("[02 511 64 64](tel:+3225116464)\n") == []
+    # A call link shows the number it dials, so a reader knows who answers.
+    assert "link shows bel but dials +3225116464" in problems("[bel](tel:+3225116464)\n")[0]
 
 
 def test_shortcode_problems():

@@ -242,16 +242,15 @@ def _judge(t: str, lo: int, hi: int, table, call_words, page, words, ibans, add,
 
 def describe(finding: Finding, table: ContactTable) -> str:
     """The message for a refused number: what is wrong and what to do."""
-    if finding.short:
-        return (f"{finding.text} is a short number that is not in the contact table. If it is a phone number, "
-                f"use one of the table ({', '.join(sorted(table.short_numbers))}); if it is not, write it "
-                f"with its unit or place (\"365 dagen\", \"€ 300\", \"1702 Groot-Bijgaarden\"), or add a "
-                f"reviewed exception to data/number_exceptions.yml.")
     msg = f"{finding.text} is not in the contact table"
     near = table.nearest_phone(finding.digits.lstrip("+"))
     if near:
         contact, phone = near
         msg += f" — did you mean {contact.name.get('en', contact.id)} {phone.number}?"
+    if finding.short:
+        return msg + (" If it is a phone number, use [[phone:ID]] or a short number of the table; if it is not, "
+                      "write it with its unit or place (\"365 dagen\", \"€ 300\", \"1702 Groot-Bijgaarden\"), "
+                      "or add a reviewed exception to data/number_exceptions.yml.")
     return msg + " Fix the number, or add it to data/contacts.yml with its source."
 
 
