@@ -37,6 +37,12 @@ def error() -> BuildError | None:
 def locate(needle: str, sources: list[tuple[str, str]]) -> tuple[str, int | None]:
     """(file, line) of the first source that holds `needle`, written as is
     or as a reader sees it (entities, other digits); else the first file."""
+    if "\x00" in needle:   # "attribute=\x00value": a line that has both
+        attr, needle = needle.split("\x00", 1)
+        for name, text in sources:
+            for i, line in enumerate(text.splitlines(), 1):
+                if attr.lower() in line.lower() and re.sub(r"\D", "", needle) in re.sub(r"\D", "", reader_text(line)):
+                    return name, i
     digits = re.sub(r"\D", "", reader_text(needle))
     for name, text in sources:
         pos = text.find(needle)

@@ -46,7 +46,7 @@ def text_problems(text: str, table: ContactTable, call_words: frozenset[str], pa
     plain = reader_text(text)
     for m in EMAIL_IN_TEXT.finditer(plain):
         if m.group(0).lower() not in table.emails:
-            found.append(Found(m.group(0).split("@")[0], f"e-mail address {m.group(0)} is not in the contact table. "
+            found.append(Found(m.group(0), f"e-mail address {m.group(0)} is not in the contact table. "
                                "Use an address from data/contacts.yml, or add it there with its source."))
     for m in URL_IN_TEXT.finditer(plain):
         url = m.group(0).rstrip(".,;:!?)")
@@ -114,7 +114,7 @@ def page_problems(html: str, table: ContactTable, call_words: frozenset[str],
                         found.append(Found(value, f"<{tag} {name}=\"{value}\"> loads from another site; ship the file with the site instead"))
                         break
             elif _shown_attribute(name) and not (tag == "meta" and attrs.get("http-equiv")):
-                found += [Found(f.needle, f"in {name}=\"…\" of <{tag}>: {f.message}")
+                found += [Found(f"{name}=\x00{f.needle}", f"in {name}=\"…\" of <{tag}>: {f.message}")
                           for f in text_problems(value, table, call_words, page)]
     return found
 
@@ -130,4 +130,5 @@ def _urls_in(name: str, value: str) -> list[str]:
 def output_problems(html: str, table: ContactTable, call_words: frozenset[str],
                     site_url: str = "") -> list[tuple[int, str]]:
     """(line in the HTML, message) for everything that must not be published."""
-    return [(H.line_of(html, f.needle) or 1, f.message) for f in page_problems(html, table, call_words, site_url)]
+    return [(H.line_of(html, f.needle.split("\x00")[-1]) or 1, f.message)
+            for f in page_problems(html, table, call_words, site_url)]
