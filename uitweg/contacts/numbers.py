@@ -35,9 +35,12 @@ from uitweg.core.yamlfile import line_of, load_with_lines
 
 EXCEPTIONS_FILE = paths.DATA / "number_exceptions.yml"
 
-SEP = r"[ \-./()]"
-# Digit runs joined by at most 3 separators; may start with + or (.
-CLUSTER = re.compile(rf"(?<![\w+])(?:\+\s*)?\(?\d+(?:{SEP}{{1,3}}\d+)*\)?")
+SEP = r"[ \-./]"
+# Digit runs joined by at most 3 separators; may start with + or (. A bracket
+# inside a cluster must close around digits, as in "+32 (0)2" or "(02) 511":
+# "1712 (9-17u)" is a number followed by its hours, not one long number.
+PART = rf"(?:{SEP}{{1,3}}\d+|{SEP}{{0,3}}\(\d+\)\d*)"
+CLUSTER = re.compile(rf"(?<![\w+])(?:\+\s*)?(?:\(\d+\)\d*|\(?\d+){PART}*\)?")
 DATE = re.compile(r"^\(?(?:\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2})\)?$")
 TIME = re.compile(r"^\d{1,2}[.:]\d{2}$")
 RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
