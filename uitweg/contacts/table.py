@@ -22,6 +22,7 @@ from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
+from uitweg.contacts.table_text import table_text_problems
 
 REGION = "BE"
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -236,6 +237,8 @@ def load_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactT
         contacts.append(Contact(cid, entry["kind"], entry["name"], entry["description"], entry["region"],
                                 tuple(phones), tuple(entry["emails"]), tuple(entry["websites"]),
                                 entry["source"], verified, entry.get("address")))
+    for keypath, message in table_text_problems(data, ContactTable(contacts, data["quick_exit"], path)):
+        add(keypath, message)
     for code in langs:
         if code not in data["quick_exit"]:
             add(("quick_exit",), f"no {code!r} quick-exit address; add `{code}: https://…`")
