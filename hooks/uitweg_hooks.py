@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from uitweg.contacts.table import load_contacts  # noqa: E402
+from uitweg.contacts.numbers import load_number_words  # noqa: E402
 from uitweg.core.languages import load_languages  # noqa: E402
 from uitweg.build import gate_report  # noqa: E402
 from uitweg.build.docs_files import docs_file_problems  # noqa: E402
@@ -43,11 +44,12 @@ def _i18n_building(config) -> bool:
 def on_config(config):
     if not _i18n_building(config):
         gate_report.reset()   # a new build (also each `mkdocs serve` rebuild)
-    try:
+    try:   # every data file the pages need, so a broken one stops here with its line
+        _state["languages"] = load_languages()
         _state["table"] = load_contacts()
+        load_number_words()
     except BuildError as err:
         _fail(err)
-    _state["languages"] = load_languages()
     _state["call_words"] = _state["languages"].all_call_words()
     return config
 

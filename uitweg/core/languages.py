@@ -5,9 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from uitweg.core import paths
+from uitweg.core import paths, yamlfile
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ class Languages:
 
 @lru_cache(maxsize=4)
 def load_languages(path: Path = paths.LANGUAGES) -> Languages:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yamlfile.load(path)
     langs = tuple(
         Language(code=d["code"], name=d["name"], call_words=tuple(w.lower() for w in d["call_words"]), ui=d["ui"])
         for d in data["languages"]

@@ -1,11 +1,15 @@
 """Load YAML and remember the line of every value, for messages like
-`data/contacts.yml:57: …`."""
+`data/contacts.yml:57: …`. Every data file is read here, so a syntax error
+in any of them is one line naming file, line and column, never a traceback."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from uitweg.core import paths
+from uitweg.core.problems import BuildError, Problem
 
 
 class _Loader(yaml.SafeLoader):
@@ -28,9 +32,61 @@ def load_with_lines(path: Path) -> tuple[Any, dict[tuple, int]]:
         lines: dict[tuple, int] = {}
         _walk(node, (), lines)
         data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        raise broken_yaml(path, exc, text) from None   # the traceback would name no file
     finally:
         loader.dispose()
     return data, lines
+
+
+def load(path: Path) -> Any:
+    """The data of a YAML file (dates kept as text)."""
+    return load_with_lines(path)[0]
+
+
+def _runaway_quote(text: str, before: yaml.Mark | None) -> yaml.Token | None:
+    """The last quoted value that runs over several lines before the error:
+    a missing closing quote swallows the lines after it, and the parser only
+    notices further down."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if before and token.start_mark.index >= before.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line:
+                found = token
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def broken_yaml(path: Path, exc: yaml.YAMLError, text: str = "") -> BuildError:
+    """`data/x.yml:LINE:COL: broken YAML: <problem> — fix the file …`."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    found, began = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    # An unclosed quote is only noticed at the end of the file: name where it began.
+    mark = began if began and (found is None or "end of stream" in problem) else found or began
+    what = problem
+    if context:
+        what += f" ({context}" + (f" that began at line {began.line + 1}" if began and began is not mark else "") + ")"
+    runaway = _runaway_quote(text, found)
+    if runaway and "end of stream" not in problem:
+        what = (f"the quoted text that starts here runs on to line {runaway.end_mark.line + 1} "
+                f"(a closing quote is missing?); there: {what}")
+        mark = runaway.start_mark
+    return BuildError([Problem(_shown(path), mark.line + 1 if mark else None,
+                               f"broken YAML: {what} — fix the file (a missing quote or wrong "
+                               "indentation is the usual cause)", mark.column + 1 if mark else None)],
+                      f"{_shown(path)} cannot be read")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _walk(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> None:

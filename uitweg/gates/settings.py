@@ -4,9 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from uitweg.core import paths
+from uitweg.core import paths, yamlfile
 from uitweg.core.languages import Languages, load_languages
 
 GATES = paths.DATA / "gates.yml"
@@ -14,7 +13,7 @@ GATES = paths.DATA / "gates.yml"
 
 @lru_cache(maxsize=2)
 def load_gates(path: Path = GATES) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return yamlfile.load(path)
 
 
 def page_language(rel: str, languages: Languages | None = None) -> str:

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from uitweg.contacts.table import ContactTable, load_contacts
 from uitweg.core.html_text import attributes
+from uitweg.core.problems import BuildError
 from uitweg.core.languages import Language, load_languages
 from uitweg.build.output_check import output_problems
 from uitweg.build.template_context import strip_items
@@ -147,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         written = write_pocket(args.site_dir, args.out_dir)
-    except PocketError as exc:
+    except (PocketError, BuildError) as exc:   # BuildError: a broken data file
         print(f"error: {exc}", file=sys.stderr)
         return 1
     budget = pocket_budget()

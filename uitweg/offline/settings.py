@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 
-from uitweg.core import paths
+from uitweg.core import paths, yamlfile
 
 OFFLINE = paths.DATA / "offline.yml"
 PUBLIC_KEY = paths.ROOT / "keys" / "uitweg-signing.pub"
@@ -16,12 +15,12 @@ SIGNATURE = "SHA256SUMS.sig"
 
 
 def load_offline(path: Path = OFFLINE) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return yamlfile.load(path)
 
 
 def pocket_budget(path: Path = paths.BUDGETS) -> int:
     """Largest allowed pocket file, in bytes."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = yamlfile.load(path) or {}
     try:
         return int(data["pocket"]["max_bytes"])
     except (KeyError, TypeError, ValueError):

@@ -12,9 +12,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from uitweg.core import paths
+from uitweg.core import paths, yamlfile
 
 HEADERS = paths.DATA / "headers.yml"
 NGINX_CONF = paths.ROOT / "deploy" / "nginx.conf"
@@ -25,7 +24,7 @@ BLOCK = re.compile(r"(?P<indent>[ \t]*)# BEGIN (?P<name>[\w-]+) .*?\n.*?[ \t]*# 
 
 @lru_cache(maxsize=2)
 def load_headers(path: Path = HEADERS) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return yamlfile.load(path)
 
 
 def csp(data: dict, for_meta: bool = False, script_hashes: tuple[str, ...] = ()) -> str:

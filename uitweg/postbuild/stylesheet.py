@@ -14,11 +14,11 @@ import hashlib
 import re
 from pathlib import Path
 
-import yaml
 
 from uitweg.core import paths
 from uitweg.postbuild.css_trim import Usage, trim_css
 from uitweg.core.problems import BuildError, Problem
+from uitweg.core import yamlfile
 
 CSS_KEEP = paths.DATA / "css_keep.yml"
 LINK = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)">\n?')
@@ -65,7 +65,7 @@ def merge_stylesheets(site: Path) -> Path:
     if not order:
         raise BuildError([Problem(str(site), None, "no page links a local stylesheet")], "Cannot merge the stylesheets")
 
-    usage = Usage(keep=yaml.safe_load(CSS_KEEP.read_text(encoding="utf-8")))
+    usage = Usage(keep=yamlfile.load(CSS_KEEP))
     scripts: set[Path] = set()
     for page, html in pages.items():
         usage.add_html(html)
