@@ -8,10 +8,13 @@ pattern did not expect; and it is fast (C), which keeps the build quick.
   children (`02 <b>511</b> 64 65` is one text "02 511 64 65");
 - `attributes`: every attribute of every element, entities decoded;
 - `comments`: the text of every comment;
+- `text_nodes`: every text node with the elements around it;
+- `link_attributes`: every attribute that links or loads, with its line;
 - `line_of`: a best-effort line of a value in the raw HTML, for messages.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -128,3 +131,59 @@ def line_of(html: str, needle: str) -> int | None:
     if pos < 0:
         pos = html.lower().find(needle.lower())
     return html.count("\n", 0, pos) + 1 if pos >= 0 else None
+
+
+@dataclass(frozen=True)
+class TextNode:
+    text: str
+    inside: frozenset[str]     # names of the elements around it
+
+
+def text_nodes(tree: LexborHTMLParser | str) -> Iterator[TextNode]:
+    """Every text node a reader sees (not in script, style or template,
+    not a comment), with the names of the elements around it."""
+    if isinstance(tree, str):
+        tree = parse(tree)
+    if tree.root is None:
+        return
+    for node in tree.root.traverse(include_text=True):
+        if node.tag == "-text":
+            around = frozenset(ancestors(node))
+            if not around & HIDDEN:
+                yield TextNode(node.text_content or "", around)
+
+
+_NOT_MARKUP = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b[^>]*>(.*?)(?=</\1\s*>)", re.S | re.IGNORECASE)
+
+
+def _blank(m: re.Match) -> str:
+    """A comment, or the body of a script or style, as spaces (newlines kept)."""
+    keep = m.group(0)[: m.start(2) - m.start()] if m.group(1) else ""
+    return keep + re.sub(r"[^\n]", " ", m.group(0)[len(keep):])
+
+
+# Attributes that make a browser follow or fetch an address.
+LINK_ATTRIBUTES = ("href", "src", "srcset", "action", "poster", "data", "formaction")
+
+
+def link_attributes(html: str, names: tuple[str, ...] = LINK_ATTRIBUTES) -> Iterator[tuple[int, str, str, str]]:
+    """(line, tag, attribute, value) of every attribute in `names`, its value
+    as a browser reads it (entities decoded). Lines are found by walking the
+    source in document order: exact for markup a parser does not reorder."""
+    tree = parse(html)
+    # Search a copy where comments and script/style bodies are blanked (same
+    # length, same lines), so markup inside them is never taken for an element.
+    html = _NOT_MARKUP.sub(_blank, html)
+    pos = 0
+    for node in elements(tree):
+        found = [(n.lower(), v or "") for n, v in node.attributes.items() if n.lower() in names]
+        if not found:
+            continue
+        alternatives = "|".join(re.escape(n) for n, _ in found)
+        start = re.compile(rf"<{re.escape(node.tag)}\b[^>]*?\s(?:{alternatives})\s*=", re.IGNORECASE).search(html, pos)
+        for name, value in found:
+            at = re.compile(rf"\s{re.escape(name)}\s*=", re.IGNORECASE).search(html, start.start()) if start else None
+            line = html.count("\n", 0, at.start() + 1) + 1 if at else (line_of(html, value) or 1)
+            yield line, node.tag, name, value
+        if start:
+            pos = start.start() + 1

@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from uitweg.contacts.table import ContactTable, load_contacts
-from uitweg.core.html_text import attributes
+from uitweg.core.html import link_attributes
 from uitweg.core.problems import BuildError
 from uitweg.core.languages import Language, load_languages
 from uitweg.build.output_check import output_problems
@@ -91,8 +91,7 @@ def pocket_problems(html: str, quick_exit: str, table: ContactTable) -> list[tup
             problems.append((line_at(html, m.start()), f"id \"{value}\" is used twice (also line {ids[value]})"))
         ids.setdefault(value, line_at(html, m.start()))
     allowed = {quick_exit} | set(table.websites)
-    for offset, tag, attr, value in attributes(html):
-        line = line_at(html, offset)
+    for line, tag, attr, value in link_attributes(html):
         if attr != "href" or tag == "link":
             problems.append((line, f"<{tag} {attr}=\"{value}\"> refers to another file; the pocket file must be self-contained"))
         elif value.startswith("#"):
