@@ -25,7 +25,8 @@ from uitweg.build.source_check import source_problems  # noqa: E402
 from uitweg.build.template_context import template_context  # noqa: E402
 from uitweg.core.problems import BuildError, Problem  # noqa: E402
 from uitweg.build.shortcodes import expand  # noqa: E402
-from uitweg.build.telify import telify  # noqa: E402
+from uitweg.build.telify import telify_tree  # noqa: E402
+from uitweg.core.html import parse as parse_html  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.uitweg")
 _state: dict = {}
@@ -109,8 +110,11 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     # On the finished page, so numbers in template parts become links too.
-    output = telify(output, _state["table"], _state["call_words"])
-    found = page_problems(output, _state["table"], _state["call_words"], config["site_url"] or "",
+    # One parse per page, shared by click-to-call and the last check.
+    tree = parse_html(output)
+    if telify_tree(tree, _state["table"], _state["call_words"]):
+        output = tree.html
+    found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "",
                           _source_name(page, config))
     _report_built([(f.needle, f.message) for f in found], page, config, page.file.dest_uri)
     return output
@@ -130,8 +134,9 @@ def on_post_template(output_content, template_name, config):
     """404.html and other static templates pass the same last gate."""
     if not template_name.endswith(".html"):
         return output_content
-    output = telify(output_content, _state["table"], _state["call_words"])
-    found = page_problems(output, _state["table"], _state["call_words"], config["site_url"] or "", template_name)
+    tree = parse_html(output_content)
+    output = tree.html if telify_tree(tree, _state["table"], _state["call_words"]) else output_content
+    found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "", template_name)
     _report_built([(f.needle, f.message) for f in found], None, config, template_name)
     return output
 

@@ -4,7 +4,7 @@ from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.build.output_check import output_problems
 from uitweg.build.source_check import source_problems
-from uitweg.build.shortcodes import expand
+from uitweg.build.shortcodes import expand, md_text
 from uitweg.build.telify import telify
 
 TABLE = load_contacts()
@@ -64,7 +64,7 @@ def test_expand_in_each_language():
 def test_directory_lists_every_contact_with_its_anchor():
     out = expand("[[directory]]", TABLE, LANGS.get("fr"))
     for c in TABLE.contacts:
-        assert f"{{#contact-{c.id}}}" in out and c.name["fr"] in out
+        assert f"{{#contact-{c.id}}}" in out and md_text(c.name["fr"]) in out   # escaped Markdown
     assert "{#specialised-centre}" in out
 
 

@@ -67,10 +67,11 @@ def tel_problem(href: str, shown: str, table: ContactTable, call_words: frozense
     return None
 
 
-def page_problems(html: str, table: ContactTable, call_words: frozenset[str],
+def page_problems(html, table: ContactTable, call_words: frozenset[str],
                   site_url: str = "", page: str = "") -> list[Found]:
-    """Everything in a finished page that must not be published."""
-    tree = H.parse(html)
+    """Everything in a finished page (HTML text, or a tree parsed with
+    uitweg.core.html.parse) that must not be published."""
+    tree = H.parse(html) if isinstance(html, str) else html
     found: list[Found] = []
     for block in H.blocks(tree):
         found += text_problems(block.text, table, call_words, page)

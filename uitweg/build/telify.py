@@ -21,13 +21,23 @@ def telify(html: str, table: ContactTable, call_words: frozenset[str]) -> str:
     <a href="tel:…" class="tel">. Unknown numbers are left for the output
     check to report."""
     tree = H.parse(html)
+    return tree.html if telify_tree(tree, table, call_words) else html
+
+
+def telify_tree(tree, table: ContactTable, call_words: frozenset[str]) -> bool:
+    """telify on a parsed page, in place (the hook shares the tree with the
+    output check, so each page is parsed once); True when something changed."""
     if tree.root is None:
-        return html
+        return False
     changed = False
     for node in list(tree.root.traverse(include_text=True)):
-        if node.tag != "-text" or NOT_IN.intersection(H.ancestors(node)):
+        if node.tag != "-text":
             continue
         text = node.text_content or ""
+        if text.isascii() and not any(c.isdigit() for c in text):
+            continue   # nothing to link (non-ASCII text may hold other digits)
+        if NOT_IN.intersection(H.ancestors(node)):
+            continue
         hits = [f for f in find_numbers(text, table, call_words) if f.known]
         if not hits:
             continue
@@ -46,4 +56,4 @@ def telify(html: str, table: ContactTable, call_words: frozenset[str]) -> str:
             child = nxt
         node.remove()
         changed = True
-    return tree.html if changed else html
+    return changed

@@ -12,6 +12,7 @@ trailing spaces and controls cut, tabs and newlines dropped, `\\` read as
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -63,8 +64,23 @@ def _one_char(ch: str) -> str:
     return ch
 
 
+@functools.lru_cache(maxsize=8192)
+def _seen(ch: str) -> str:
+    """What a reader sees of one input character (NFKC, then _one_char)."""
+    return "".join(_one_char(d) for c in unicodedata.normalize("NFKC", ch)
+                   for d in unicodedata.normalize("NFKC", _one_char(c)))
+
+
+# Plain ASCII text changes only in these characters, one for one.
+_ASCII = str.maketrans({c: _seen(c) for c in map(chr, range(128)) if _seen(c) != c and len(_seen(c)) == 1})
+_ASCII_DROPPED = [chr(i) for i in range(128) if _seen(chr(i)) == ""]
+
+
+@functools.lru_cache(maxsize=4096)   # pages share their frame: strip, menu, footer
 def normalise_text(raw: str, entities: bool = True) -> Normalised:
     """The text as a reader sees it, with the origin of every character."""
+    if raw.isascii() and not (entities and "&" in raw) and not any(c in raw for c in _ASCII_DROPPED):
+        return Normalised(raw.translate(_ASCII), tuple(range(len(raw))))
     out: list[str] = []
     origin: list[int] = []
     pos = 0
@@ -77,11 +93,9 @@ def normalise_text(raw: str, entities: bool = True) -> Normalised:
                 decoded = html.unescape(m.group(0))
                 if decoded != m.group(0):
                     piece, width = decoded, len(m.group(0))
-        for ch in unicodedata.normalize("NFKC", piece):
-            for c in unicodedata.normalize("NFKC", _one_char(ch)):
-                seen = _one_char(c)
-                out.append(seen)
-                origin.extend([pos] * len(seen))
+        seen = "".join(_seen(c) for c in piece) if len(piece) > 1 else _seen(piece)
+        out.append(seen)
+        origin.extend([pos] * len(seen))
         pos += width
     return Normalised("".join(out), tuple(origin))
 
