@@ -78,6 +78,8 @@ def test_several_numbers_in_one_sentence():
     # From the seed documents: a number followed by its hours in brackets.
     ("1712 (9-17u)", [("1712", "1712")]),
     ("04 232 40 30 (7 dagen op 7, 24u op 24)", [("04 232 40 30", "042324030")]),
+    # From the tear-off posters: a spaced middle dot ends the number.
+    ("02 511 64 64 · 24/7", [("02 511 64 64", "025116464")]),
 ])
 def test_a_bracket_after_a_number_starts_a_new_phrase(text, expected):
     assert numbers(text) == expected

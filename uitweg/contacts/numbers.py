@@ -170,7 +170,7 @@ def find_numbers(text: str, table: ContactTable, call_words: frozenset[str],
 
 # A dash or slash with spaces around it ("02 511 64 64 — 24/7") may end a
 # number; a long cluster that is not in the table is judged again in parts.
-SPACED = re.compile(r" [-/] | {2,}")
+SPACED = re.compile(r" [-/.] | {2,}")
 
 
 def _judge(t: str, lo: int, hi: int, table, call_words, page, words, ibans, add, split: bool = True) -> None:
