@@ -101,3 +101,14 @@ def test_only_an_empty_icon_may_be_a_data_link():
         assert output_problems(page.format(bad), TABLE, CW, "https://uitweg.example/"), bad
     sheet = '<html><head><link rel="stylesheet" href="data:,"></head><body></body></html>'
     assert output_problems(sheet, TABLE, CW, "https://uitweg.example/")
+
+
+def test_cards_follow_each_languages_typography_and_do_not_repeat_the_region():
+    langs = LANGS
+    fr = expand("[[card:pag-asa]]", TABLE, langs.get("fr"))
+    assert "Téléphone\u00a0: **" in fr and "Téléphone: " not in fr
+    assert "Telefoon: **" in expand("[[card:pag-asa]]", TABLE, langs.get("nl"))
+    brussels = next(c for c in TABLE.contacts if c.id == "zsg-brussels")
+    name, region = brussels.name["nl"], brussels.region["nl"]
+    assert region in name   # the name already says where: the card does not say it twice
+    assert f"**{name}** · {region}" not in expand("[[card:zsg-brussels]]", TABLE, langs.get("nl"))

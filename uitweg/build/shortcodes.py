@@ -100,25 +100,28 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
 def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
     ui = lang.ui
     lines = ['<div class="contact" markdown>']
-    head = f"**{md_text(contact.name[lang.code])}**" if with_name else ""
-    if contact.region:
-        head += (" · " if head else "") + md_text(contact.region[lang.code])
+    name = contact.name[lang.code]
+    head = f"**{md_text(name)}**" if with_name else ""
+    region = contact.region[lang.code] if contact.region else ""
+    if region and not (with_name and region.casefold() in name.casefold()):   # "… – Brussel · Brussel"
+        head += (" · " if head else "") + md_text(region)
     if head:
         lines.append(head + "  ")
     lines.append(md_text(contact.description[lang.code]))
     lines.append("")
+    colon = ui.get("colon", ": ")   # French typography puts a space before the colon
     ways = []
     for phone in contact.phones:
         extra = [md_text(x) for x in (phone.hours[lang.code] if phone.hours else None,
                                       ui["free"] if phone.free else None) if x]
-        ways.append(f"- {md_text(ui['phone'])}: **{md_text(phone.number)}**" + (f" — {', '.join(extra)}" if extra else ""))
+        ways.append(f"- {md_text(ui['phone'])}{colon}**{md_text(phone.number)}**" + (f" — {', '.join(extra)}" if extra else ""))
     # E-mail addresses and websites are checked by table.py (plain ASCII, no markup).
     for email in contact.emails:
-        ways.append(f"- {md_text(ui['email'])}: [{email}](mailto:{email})")
+        ways.append(f"- {md_text(ui['email'])}{colon}[{email}](mailto:{email})")
     for url in contact.websites:
-        ways.append(f"- {md_text(ui['website'])}: <{url}>")
+        ways.append(f"- {md_text(ui['website'])}{colon}<{url}>")
     if contact.address:
-        ways.append(f"- {md_text(ui['address'])}: {md_text(contact.address)}")
+        ways.append(f"- {md_text(ui['address'])}{colon}{md_text(contact.address)}")
     if not contact.phones and not contact.emails and not contact.websites:
         ways.append(f"- {md_text(ui['no_contact'])}")
     lines += ways
