@@ -120,7 +120,7 @@ def test_short_number_slip_fails(project, tmp_path):
     page.write_text(text + "\nBel 1721 als je twijfelt.\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out", check=False)
     assert result.returncode != 0
-    assert f"docs/nl/about.md:{text.count(chr(10)) + 2}: 1721 is not in the contact table — did you mean 1712 1712?" in result.stderr
+    assert f"docs/nl/about.md:{text.count(chr(10)) + 2}: 1721 is not in the contact table — did you mean 1712?" in result.stderr
 
 
 def test_unknown_external_link_fails(project, tmp_path):

@@ -40,7 +40,9 @@ SEP = r"[ \-./]"
 # inside a cluster must close around digits, as in "+32 (0)2" or "(02) 511":
 # "1712 (9-17u)" is a number followed by its hours, not one long number.
 PART = rf"(?:{SEP}{{1,3}}\d+|{SEP}{{0,3}}\(\d+\)\d*)"
-CLUSTER = re.compile(rf"(?<![\w+])(?:\+\s*)?(?:\(\d+\)\d*|\(?\d+){PART}*\)?")
+# A run glued to letters is still a run: Chinese and Japanese write "拨打1713"
+# without a space, and "abc1713" shows 1713 to a reader all the same.
+CLUSTER = re.compile(rf"(?<![\d+])(?:\+\s*)?(?:\(\d+\)\d*|\(?\d+){PART}*\)?")
 DATE = re.compile(r"^\(?(?:\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2})\)?$")
 TIME = re.compile(r"^\d{1,2}[.:]\d{2}$")
 RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
@@ -249,7 +251,8 @@ def describe(finding: Finding, table: ContactTable) -> str:
     near = table.nearest_phone(finding.digits.lstrip("+"))
     if near:
         contact, phone = near
-        msg += f" — did you mean {contact.name.get('en', contact.id)} {phone.number}?"
+        name = contact.name.get("en", contact.id)
+        msg += f" — did you mean {phone.number if name == phone.number else f'{name} {phone.number}'}?"
     if finding.short:
         return msg + (" If it is a phone number, use [[phone:ID]] or a short number of the table; if it is not, "
                       "write it with its unit or place (\"365 dagen\", \"€ 300\", \"1702 Groot-Bijgaarden\"), "
