@@ -110,7 +110,7 @@ def evil_table() -> ContactTable:
     """The real table with PAG-ASA's texts replaced in memory, bypassing the check."""
     table = load_contacts()
     evil = {code: f"PAG-ASA {EVIL}" for code in LANGS.codes}
-    contacts = [replace(c, name=evil, description=evil, region=evil, address=EVIL,
+    contacts = [replace(c, name=evil, description=evil, region=evil, address=EVIL, strip_label=evil,
                         phones=tuple(replace(p, hours=evil) for p in c.phones))
                 if c.id == "pag-asa" else c for c in table.contacts]
     return ContactTable(contacts, table.quick_exit, table.path)

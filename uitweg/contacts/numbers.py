@@ -128,11 +128,15 @@ def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords
     """What a 3–6 digit run is, when its neighbours say; None if nothing does."""
     before = _words_before(text, start)
     prev = before[0].rstrip(".") if before else ""
-    glued_before = start > 0 and text[start - 1].isalpha()
-    glued_after = end < len(text) and text[end].isalpha()
+    # Glued to a Latin letter, a run is part of a word (SHA256, mp3); Chinese
+    # and Japanese glue numbers to every word ("在2005年"), so there it is not.
+    glued_before = start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
+    glued_after = end < len(text) and text[end].isascii() and text[end].isalpha()
     after = _word_after(text, end)
     if prev in call_words:
         return None
+    if glued_before:
+        return "part of a word"
     if prev in words.law_words or text[max(0, start - 2):start].strip() == "§":
         return "article of law"
     decade = re.match(r"'?s\b", text[end:end + 3])   # "the 1990s"

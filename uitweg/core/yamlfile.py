@@ -50,6 +50,12 @@ def load(path: Path) -> Any:
     return load_with_lines(path)[0]
 
 
+def load_text(text: str) -> Any:
+    """YAML from a string, read like the files (dates kept as text), e.g. the
+    committed version of a data file; raises yaml.YAMLError when broken."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 (_Loader is a SafeLoader)
+
+
 def _runaway_quote(text: str, before: yaml.Mark | None) -> yaml.Token | None:
     """The last quoted value that runs over several lines before the error:
     a missing closing quote swallows the lines after it, and the parser only
