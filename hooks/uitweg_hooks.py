@@ -94,8 +94,9 @@ def _sources(page, config) -> list[tuple[str, str]]:
 
 def _report_built(found, page, config, built: str) -> None:
     sources = _sources(page, config)
-    for needle, message in found:
-        name, line = gate_report.locate(needle, sources)
+    used: set = set()   # the n-th of the same finding goes to the n-th line that holds it
+    for needle, message, *context in found:
+        name, line = gate_report.locate(needle, sources, used, *context)
         gate_report.add([Problem(name, line, f"{message} (built as {built})")])
 
 
@@ -119,7 +120,7 @@ def on_post_page(output, page, config):
         output = tree.html
     found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "",
                           _source_name(page, config))
-    _report_built([(f.needle, f.message) for f in found], page, config, page.file.dest_uri)
+    _report_built([(f.needle, f.message, f.context) for f in found], page, config, page.file.dest_uri)
     return output
 
 
@@ -140,7 +141,7 @@ def on_post_template(output_content, template_name, config):
     tree = parse_html(output_content)
     output = tree.html if telify_tree(tree, _state["table"], _state["call_words"]) else output_content
     found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "", template_name)
-    _report_built([(f.needle, f.message) for f in found], None, config, template_name)
+    _report_built([(f.needle, f.message, f.context) for f in found], None, config, template_name)
     # Each language's build writes site/404.html over the last; keep every
     # version so the default language's can be put back at the end.
     _state.setdefault("static", {})[(config["theme"]["language"], template_name)] = output
