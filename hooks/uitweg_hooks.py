@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from uitweg.build import gate_report
+from uitweg.build import gate_report, gate_timing
 from uitweg.build.docs_files import docs_file_problems
 from uitweg.build.output_check import page_problems
 from uitweg.build.raw_html import raw_html_problems
@@ -44,6 +44,7 @@ def _i18n_building(config) -> bool:
 def on_config(config):
     if not _i18n_building(config):
         gate_report.reset()   # a new build (also each `mkdocs serve` rebuild)
+        gate_timing.start()
     try:   # every data file the pages need, so a broken one stops here with its line
         _state["languages"] = load_languages()
         _state["table"] = load_contacts()
@@ -67,13 +68,15 @@ def _source_name(page, config) -> str:
 
 
 def on_files(files, config):
-    gate_report.add(docs_file_problems(Path(config["docs_dir"]), Path(config["docs_dir"]).name))
+    with gate_timing.gate():
+        gate_report.add(docs_file_problems(Path(config["docs_dir"]), Path(config["docs_dir"]).name))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    gate_report.add(source_problems(source, _source_name(page, config), _state["table"], _state["call_words"]))
+    with gate_timing.gate():
+        gate_report.add(source_problems(source, _source_name(page, config), _state["table"], _state["call_words"]))
     try:
         return expand(markdown, _state["table"], _state["languages"].get(_lang(page)))
     except KeyError:   # an unknown id: reported above, the build stops at the end
@@ -94,13 +97,15 @@ def _sources(page, config) -> list[tuple[str, str]]:
 
 def _report_built(found, page, config, built: str) -> None:
     sources = _sources(page, config)
-    for needle, message in found:
-        name, line = gate_report.locate(needle, sources)
+    used: set = set()   # the n-th of the same finding goes to the n-th line that holds it
+    for needle, message, *context in found:
+        name, line = gate_report.locate(needle, sources, used, *context)
         gate_report.add([Problem(name, line, f"{message} (built as {built})")])
 
 
 def on_page_content(html, page, config, files):
-    _report_built(raw_html_problems(html), page, config, page.file.dest_uri)
+    with gate_timing.gate():
+        _report_built(raw_html_problems(html), page, config, page.file.dest_uri)
     return html
 
 
@@ -114,12 +119,13 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     # On the finished page, so numbers in template parts become links too.
     # One parse per page, shared by click-to-call and the last check.
-    tree = parse_html(output)
-    if telify_tree(tree, _state["table"], _state["call_words"]):
-        output = tree.html
-    found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "",
-                          _source_name(page, config))
-    _report_built([(f.needle, f.message) for f in found], page, config, page.file.dest_uri)
+    with gate_timing.gate():   # the parse and click-to-call count as the gate's: they exist for it
+        tree = parse_html(output)
+        if telify_tree(tree, _state["table"], _state["call_words"]):
+            output = tree.html
+        found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "",
+                              _source_name(page, config))
+        _report_built([(f.needle, f.message, f.context) for f in found], page, config, page.file.dest_uri)
     return output
 
 
@@ -137,10 +143,11 @@ def on_post_template(output_content, template_name, config):
     """404.html and other static templates pass the same last gate."""
     if not template_name.endswith(".html"):
         return output_content
-    tree = parse_html(output_content)
-    output = tree.html if telify_tree(tree, _state["table"], _state["call_words"]) else output_content
-    found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "", template_name)
-    _report_built([(f.needle, f.message) for f in found], None, config, template_name)
+    with gate_timing.gate():
+        tree = parse_html(output_content)
+        output = tree.html if telify_tree(tree, _state["table"], _state["call_words"]) else output_content
+        found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "", template_name)
+        _report_built([(f.needle, f.message, f.context) for f in found], None, config, template_name)
     # Each language's build writes site/404.html over the last; keep every
     # version so the default language's can be put back at the end.
     _state.setdefault("static", {})[(config["theme"]["language"], template_name)] = output
@@ -166,3 +173,5 @@ def on_post_build(config):
         run_post_build(Path(config["site_dir"]))
     except BuildError as err:
         _fail(err)
+    if (line := gate_timing.summary()):
+        log.info("Gate timing: %s", line)

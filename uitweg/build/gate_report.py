@@ -14,17 +14,24 @@ from uitweg.core.problems import BuildError, Problem
 
 TITLE = "The gate stopped the build: numbers, links or markup that may not be published"
 _found: dict[tuple, Problem] = {}
+_from_source: set[tuple[str, str]] = set()
 
 
 def reset() -> None:
     _found.clear()
+    _from_source.clear()
 
 
 def add(problems: list[Problem]) -> None:
     for p in problems:
-        # The same finding in the source and in the built page: report once.
-        key = (p.file, p.line, re.sub(r" \(built as [^)]*\)$", "", p.message))
-        _found.setdefault(key, p)
+        # The same finding in the source and in the built page: report once,
+        # at the line the source check found (it knows the exact line).
+        message = re.sub(r" \(built as [^)]*\)$", "", p.message)
+        if message != p.message and (p.file, message) in _from_source:
+            continue
+        if message == p.message:
+            _from_source.add((p.file, message))
+        _found.setdefault((p.file, p.line, message), p)
 
 
 def error() -> BuildError | None:
@@ -34,27 +41,51 @@ def error() -> BuildError | None:
     return BuildError(problems, TITLE)
 
 
-def locate(needle: str, sources: list[tuple[str, str]]) -> tuple[str, int | None]:
-    """(file, line) of the first source that holds `needle`, written as is
-    or as a reader sees it (entities, other digits); else the first file."""
+def _candidates(needle: str, text: str):
+    """Lines of `text` that may hold `needle`, best evidence first: written
+    as is (any case), or as a reader sees it (entities, other digits)."""
+    lines = text.splitlines()
+    if re.fullmatch(r"<?[\w:-]+", needle):   # a tag "<meta" or an attribute name "ping"
+        rx = re.compile(rf"<{re.escape(needle[1:])}\b" if needle.startswith("<")
+                        else rf"(?<![\w:-]){re.escape(needle)}\s*=", re.IGNORECASE)
+        yield from (i for i, line in enumerate(lines, 1) if rx.search(line))
+        return
+    low = needle.lower()
+    yield from (i for i, line in enumerate(lines, 1) if low in line.lower())
+    seen = reader_text(needle).lower()
+    digits = re.sub(r"\D", "", seen)
+    for i, line in enumerate(lines, 1):
+        shown = reader_text(line).lower()
+        if seen in shown or (len(digits) >= 3 and digits in re.sub(r"\D", "", shown)):
+            yield i
+
+
+def locate(needle: str, sources: list[tuple[str, str]], used: set | None = None,
+           context: str = "") -> tuple[str, int | None]:
+    """(file, line) of the first source line that holds `needle`, preferring
+    a line that also holds `context` (the text around it) and, for the n-th
+    finding of the same needle, a line not given to an earlier one (`used`,
+    filled in here), so repeated markup is reported where each one is."""
+    used = used if used is not None else set()
+    key = needle
     if "\x00" in needle:   # "attribute=\x00value": a line that has both
-        attr, needle = needle.split("\x00", 1)
-        for name, text in sources:
-            for i, line in enumerate(text.splitlines(), 1):
-                if attr.lower() in line.lower() and re.sub(r"\D", "", needle) in re.sub(r"\D", "", reader_text(line)):
-                    return name, i
-    digits = re.sub(r"\D", "", reader_text(needle))
-    for name, text in sources:
-        pos = text.find(needle)
-        if pos >= 0:
-            return name, text.count("\n", 0, pos) + 1
-    for name, text in sources:
-        for i, line in enumerate(text.splitlines(), 1):
-            seen = reader_text(line)
-            if len(digits) >= 3 and digits in re.sub(r"\D", "", seen):
-                return name, i
-            if needle and reader_text(needle).lower() in seen.lower():
-                return name, i
+        attr, value = needle.split("\x00", 1)
+        digits = re.sub(r"\D", "", value)
+        seen = reader_text(value).lower()
+        hits = [(name, i) for name, text in sources for i, line in enumerate(text.splitlines(), 1)
+                if attr.lower() in line.lower() and (seen in reader_text(line).lower() if not digits
+                                                     else digits in re.sub(r"\D", "", reader_text(line)))]
+        needle = value
+    else:
+        hits = []
+    for probe in ([context] if context else []) + [needle]:
+        hits += [(name, i) for name, text in sources for i in _candidates(probe, text)] if probe else []
+    for hit in hits:
+        if (key, hit) not in used:
+            used.add((key, hit))
+            return hit
+    if hits:
+        return hits[0]
     return (sources[0][0], None) if sources else ("?", None)
 
 

@@ -34,6 +34,7 @@ NEVER = {"base": "<base> changes where every link of the page goes",
 class Found:
     needle: str       # what to look for in the source to find the line
     message: str
+    context: str = ""   # the text around it, to tell apart lines with the same needle
 
 
 def _shown_attribute(name: str) -> bool:
@@ -42,18 +43,37 @@ def _shown_attribute(name: str) -> bool:
 
 def text_problems(text: str, table: ContactTable, call_words: frozenset[str], page: str = "") -> list[Found]:
     """Numbers, e-mail addresses and web addresses in text a reader sees."""
-    found = [Found(f.text, describe(f, table)) for f in find_numbers(text, table, call_words, page) if f.refused]
+    found = [Found(f.text, describe(f, table), _around(text, f.start, f.end))
+             for f in find_numbers(text, table, call_words, page) if f.refused]
     plain = reader_text(text)
+    return found + [Found(a.needle, a.message, _around(plain, *a.span)) for a in address_problems(plain, table)]
+
+
+@dataclass(frozen=True)
+class Address:
+    span: tuple[int, int]
+    needle: str
+    message: str
+
+
+def address_problems(plain: str, table: ContactTable) -> list[Address]:
+    """E-mail and web addresses in text already normalised as a reader sees it."""
+    found = []
     for m in EMAIL_IN_TEXT.finditer(plain):
         if m.group(0).lower() not in table.emails:
-            found.append(Found(m.group(0), f"e-mail address {m.group(0)} is not in the contact table. "
-                               "Use an address from data/contacts.yml, or add it there with its source."))
+            found.append(Address(m.span(), m.group(0), f"e-mail address {m.group(0)} is not in the contact table. "
+                                 "Use an address from data/contacts.yml, or add it there with its source."))
     for m in URL_IN_TEXT.finditer(plain):
         url = m.group(0).rstrip(".,;:!?)")
         full = url if "://" in url else "https://" + url
         if (msg := link_problem(full, table)):
-            found.append(Found(url, msg))
+            found.append(Address(m.span(), url, msg))
     return found
+
+
+def _around(text: str, start: int, end: int, width: int = 16) -> str:
+    """A finding with the words around it, to find its own line in the source."""
+    return text[max(0, start - width):end + width].strip()
 
 
 def tel_problem(href: str, shown: str, table: ContactTable, call_words: frozenset[str]) -> str | None:
@@ -76,7 +96,7 @@ def page_problems(html, table: ContactTable, call_words: frozenset[str],
     for block in H.blocks(tree):
         found += text_problems(block.text, table, call_words, page)
     for text in H.comments(tree):
-        found += [Found(f.needle, "in an HTML comment (readable with 'view source'): " + f.message)
+        found += [Found(f.needle, "in an HTML comment (readable with 'view source'): " + f.message, f.context)
                   for f in text_problems(text, table, call_words, page)]
     for node in H.elements(tree):
         tag = node.tag
@@ -114,7 +134,7 @@ def page_problems(html, table: ContactTable, call_words: frozenset[str],
                 for url in _urls_in(name, value):
                     if is_other_site(url) and not url.startswith(("data:", "blob:")) \
                             and not (site_url and url.startswith(site_url)):
-                        found.append(Found(value, f"<{tag} {name}=\"{value}\"> loads from another site; ship the file with the site instead"))
+                        found.append(Found(f"{name}=\x00{value}", f"<{tag} {name}=\"{value}\"> loads from another site; ship the file with the site instead"))
                         break
             elif _shown_attribute(name) and not (tag == "meta" and attrs.get("http-equiv")):
                 found += [Found(f"{name}=\x00{f.needle}", f"in {name}=\"…\" of <{tag}>: {f.message}")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from uitweg.build.output_check import tel_problem
+from uitweg.build.output_check import address_problems, tel_problem
 from uitweg.build.shortcodes import shortcode_problems
 from uitweg.contacts.links import MARKDOWN_NOT_TEXT, find_markdown_links, link_problem, mask
-from uitweg.contacts.normalise import browser_url
+from uitweg.contacts.normalise import browser_url, normalise_text
 from uitweg.contacts.numbers import describe, find_numbers
 from uitweg.contacts.phones import line_at
 from uitweg.contacts.table import ContactTable
@@ -27,9 +27,14 @@ EMPHASIS = re.compile(r"[*_~`]+")
 MD_LINK_TEXT = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?")
 
 
+# An inline link: the reader sees its text only, run on with the text around it.
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+
+
 def reader_view(text: str) -> str:
     """The Markdown source with what a reader does not see taken out, same length."""
-    visible = mask(text, MARKDOWN_NOT_TEXT[:2] + MARKDOWN_NOT_TEXT[3:])   # keep tags for now
+    visible = MD_LINK.sub(lambda m: ZW + m.group(1) + ZW * (len(m.group(0)) - len(m.group(1)) - 1), text)
+    visible = mask(visible, MARKDOWN_NOT_TEXT[:2] + MARKDOWN_NOT_TEXT[3:])   # keep tags for now
     visible = COMMENT_MARK.sub(lambda m: " " * len(m.group(0)), visible)
     visible = TAG.sub(lambda m: (ZW if m.group(1).lower() in INLINE else " ") * len(m.group(0)), visible)
     return EMPHASIS.sub(lambda m: ZW * len(m.group(0)), visible)
@@ -51,6 +56,12 @@ def source_problems(text: str, filename: str, table: ContactTable,
                 problems.append(Problem(filename, line_at(text, link.offset), msg))
         elif (msg := link_problem(link.target, table, decoded=False)):
             problems.append(Problem(filename, line_at(text, link.offset), msg))
+    # E-mail and web addresses as a reader sees them (`hulp&#64;…`, fullwidth `＠`).
+    norm = normalise_text(visible)
+    for found in address_problems(norm.text, table):
+        line = line_at(text, norm.source_span(*found.span)[0])
+        if not any(p.line == line and found.needle.lower() in p.message.lower() for p in problems):
+            problems.append(Problem(filename, line, found.message))   # not already named as a link
     for offset, msg in shortcode_problems(text, table):
         problems.append(Problem(filename, line_at(text, offset), msg))
     return sorted(set(problems), key=lambda p: (p.line or 0, p.message))

@@ -74,6 +74,7 @@ class NumberWords:
     law_words: frozenset[str]
     street_endings: tuple[str, ...]
     exceptions: frozenset[tuple[str, str]]   # (number, page)
+    unit_links: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -88,7 +89,8 @@ def load_number_words(path: Path = EXCEPTIONS_FILE) -> NumberWords:
     units = {w.lower() for words in data["units"].values() for w in words}
     return NumberWords(frozenset(units), frozenset(w.lower().rstrip(".") for w in data["law_words"]),
                        tuple(w.lower() for w in data["street_endings"]),
-                       frozenset((e["number"], e["page"]) for e in data["exceptions"]))
+                       frozenset((e["number"], e["page"]) for e in data["exceptions"]),
+                       frozenset(w.lower() for w in data.get("unit_links", [])))
 
 
 def _shown(path: Path) -> str:
@@ -123,6 +125,10 @@ def _word_after(text: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
 def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords,
                    call_words: frozenset[str]) -> str | None:
     """What a 3–6 digit run is, when its neighbours say; None if nothing does."""
@@ -144,6 +150,11 @@ def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords
         return "year"
     if after.lower().rstrip(".") in words.units or text[end:end + 2].strip()[:1] in ("%", "€"):
         return "quantity"
+    if after.lower() in words.unit_links and \
+            _word_after(text, end + text[end:].index(after) + len(after)).lower().rstrip(".") in words.units:
+        return "quantity"   # "365 de zile"
+    if glued_after and _is_cjk(text[end]) and any(after.startswith(u) for u in words.units if _is_cjk(u[0])):
+        return "quantity"   # "2005年", "365天": Chinese writes the unit right after the digits
     if prev in words.units and text[max(0, start - 2):start].strip() in ("€",):
         return "quantity"
     if before and before[0] in ("€", "eur"):
