@@ -142,7 +142,7 @@ def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords
     if prev in call_words:
         return None
     if glued_before:
-        return "part of a word"
+        return "in a word"
     if prev in words.law_words or text[max(0, start - 2):start].strip() == "§":
         return "article of law"
     decade = re.match(r"'?s\b", text[end:end + 3])   # "the 1990s"
@@ -153,7 +153,7 @@ def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords
     if after.lower() in words.unit_links and \
             _word_after(text, end + text[end:].index(after) + len(after)).lower().rstrip(".") in words.units:
         return "quantity"   # "365 de zile"
-    if glued_after and _is_cjk(text[end]) and any(after.startswith(u) for u in words.units if _is_cjk(u[0])):
+    if end < len(text) and _is_cjk(text[end]) and any(after.startswith(u) for u in words.units if _is_cjk(u[0])):
         return "quantity"   # "2005年", "365天": Chinese writes the unit right after the digits
     if prev in words.units and text[max(0, start - 2):start].strip() in ("€",):
         return "quantity"
