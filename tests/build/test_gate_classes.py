@@ -281,7 +281,7 @@ def test_settings_a_reader_sees_are_checked(report, old, new, fragment):
     _assert_refused(problems, settings[new], fragment, new, result.stderr)
 
 
-@pytest.mark.parametrize("line, entry", enumerate(FRONT_MATTER, 2))
+@pytest.mark.parametrize("line, entry", list(enumerate(FRONT_MATTER, 2)))
 def test_front_matter_is_checked(report, line, entry):
     result, problems, _, _ = report
     _assert_refused(problems, f"docs/nl/signs.md:{line}", LONG, entry, result.stderr)
