@@ -104,6 +104,7 @@ def test_one_wrong_digit_fails_and_names_file_and_line(project, tmp_path):
     assert f"docs/en/signs.md:{line}: 03 201 16 09 is not in the contact table — did you mean Payoke 03 201 16 90?" in result.stderr
 
 
+@pytest.mark.slow
 def test_right_number_written_another_way_passes(project, tmp_path):
     for lang, number in (("fr", "+32 3 201 16 90"), ("nl", "03/201.16.90")):
         page = project / "docs" / lang / "signs.md"
@@ -123,6 +124,7 @@ def test_short_number_slip_fails(project, tmp_path):
     assert f"docs/nl/about.md:{text.count(chr(10)) + 2}: 1721 is not in the contact table — did you mean 1712 1712?" in result.stderr
 
 
+@pytest.mark.slow
 def test_unknown_external_link_fails(project, tmp_path):
     page = project / "docs" / "fr" / "about.md"
     text = page.read_text(encoding="utf-8")
@@ -150,6 +152,7 @@ def test_number_in_a_template_is_caught_too(project, tmp_path):
     assert "02 511 64 46 is not in the contact table" in result.stderr
 
 
+@pytest.mark.slow
 def test_missing_translation_fails(project, tmp_path):
     (project / "docs" / "fr" / "loverboys.md").unlink()
     result = mkdocs_build(project, tmp_path / "out", check=False)

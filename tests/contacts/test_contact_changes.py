@@ -135,6 +135,7 @@ def test_without_git_history_it_says_so_once_and_does_not_fail(tmp_path):
     assert problems == [] and "has no committed version yet" in info
 
 
+@pytest.mark.slow
 def test_mkdocs_build_refuses_an_unreviewed_change_in_a_git_clone(tmp_path):
     """The real build (on_config) stops; with a new check it builds."""
     repo = copy_project(tmp_path / "repo")
