@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# One real build of accepted changes shared by two test folders (builds.py).
+from builds import accepted_build  # noqa: F401
+
 # The shared crawls (one Chromium pass per way of opening the site) and the
 # USB bundle they open; defined in crawls.py, used across test folders.
 from crawls import bundle, file_crawl, keypair, served_crawl  # noqa: F401
