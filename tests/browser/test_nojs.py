@@ -71,7 +71,8 @@ def nojs_pages(chromium, served_site, site):
         here = arrive(rel)
         while here is not None and unclicked[here]:
             code = unclicked[here].pop(0)
-            page.locator(f".uw-langs a[hreflang='{code}']").click()
+            with page.expect_navigation(wait_until="load"):   # as page.goto: read the new page once it is there
+                page.locator(f".uw-langs a[hreflang='{code}']").click()
             seen[here].language_links[code] = page.url
             here = arrive(page.url[len(served_site):] if page.url.startswith(served_site) else None)
     context.close()
