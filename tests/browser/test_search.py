@@ -82,16 +82,9 @@ def test_search_served_loads_late_and_finds_contacts(chromium, served_site, code
 
 
 @pytest.fixture(scope="module")
-def unpacked(site, tmp_path_factory):
-    import zipfile
-
-    from uitweg.offline.bundle import build_bundle
-    out = tmp_path_factory.mktemp("search-bundle")
-    made = build_bundle(site, out / "info-offline.zip")
-    folder = out / "unpacked"
-    with zipfile.ZipFile(made.path) as zf:
-        zf.extractall(folder)
-    return folder
+def unpacked(bundle):
+    """The unzipped USB bundle of the session (tests/crawls.py)."""
+    return bundle[1]
 
 
 @pytest.mark.parametrize("code", [lang.code for lang in LANGS.languages])

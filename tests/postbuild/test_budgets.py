@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import brotli
 import pytest
 import yaml
-from light_helpers import PHONE, all_pages
+from light_helpers import all_pages
 
 from uitweg.core import paths
 from uitweg.postbuild.compress import TEXT, brotli_bytes, gzip_bytes
@@ -128,19 +128,15 @@ def served_size(site, path: str) -> int:
 
 
 @pytest.mark.browser
-def test_whole_first_visit_fits_the_budget(chromium, served_site, site):
+def test_whole_first_visit_fits_the_budget(chromium, served_crawl, served_site, site):
     """Every page loaded in Chromium (JS on, empty cache, phone screen): every
-    request it makes until the network is idle, in brotli bytes."""
+    request it makes until the network is idle, in brotli bytes (the shared
+    crawl of tests/crawls.py opens each page in a fresh context)."""
     budget = BUDGETS["first_visit"]
     over, largest = [], (0, "")
-    for rel in all_pages(site):
-        context = chromium.new_context(viewport=PHONE)
-        page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda r, seen=requests: seen.append(r.url))
-        page.goto(served_site + rel)
-        page.wait_for_load_state("networkidle")
-        context.close()
+    assert set(served_crawl) == set(all_pages(site))
+    for rel, visit in served_crawl.items():
+        requests = visit.first_visit
         outside = [u for u in requests if not u.startswith(served_site)]
         assert not outside, f"{rel}: requests outside the site: {outside}"
         paths = [unquote(urlsplit(u).path).lstrip("/") for u in requests]
