@@ -95,6 +95,8 @@ def replace_in(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+# A full build of its own; tests/build/test_gate_classes.py covers the same in test-fast.
+@pytest.mark.slow
 def test_one_wrong_digit_fails_and_names_file_and_line(project, tmp_path):
     page = project / "docs" / "en" / "signs.md"
     text = page.read_text(encoding="utf-8")
@@ -114,6 +116,8 @@ def test_right_number_written_another_way_passes(accepted_build):
     assert 'href="tel:+3232011690" class="tel">03/201.16.90</a>' in (out / "signs.html").read_text(encoding="utf-8")
 
 
+# A full build of its own; tests/build/test_gate_classes.py covers the same in test-fast.
+@pytest.mark.slow
 def test_short_number_slip_fails(project, tmp_path):
     page = project / "docs" / "nl" / "about.md"
     text = page.read_text(encoding="utf-8")
