@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from uitweg.build import gate_report, gate_timing
+from uitweg.build.direction import set_direction
 from uitweg.build.docs_files import docs_file_problems
 from uitweg.build.output_check import page_problems
 from uitweg.build.raw_html import raw_html_problems
@@ -126,6 +127,7 @@ def on_post_page(output, page, config):
         found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "",
                               _source_name(page, config))
         _report_built([(f.needle, f.message, f.context) for f in found], page, config, page.file.dest_uri)
+    output = set_direction(output, _state["languages"].get(_lang(page)).dir)   # <html dir="rtl"> for ar
     return output
 
 

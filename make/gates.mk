@@ -31,3 +31,8 @@ linkcheck: site test-deps ## Check every internal link and anchor of site/ (also
 
 validate-html: site test-deps ## Check site/ with the Nu Html Checker (also part of make test)
 	$(PY) -m uitweg.gates.html_valid site
+
+.PHONY: fold-translation
+fold-translation: $(VENV)/.installed ## Fold translations/LANG.yml into data/*.yml (a new language's texts), e.g. CODE=uk
+	@test -n "$(CODE)" || { echo "usage: make fold-translation CODE=uk (reads translations/uk.yml)"; exit 2; }
+	$(PY) tools/fold_translation.py translations/$(CODE).yml

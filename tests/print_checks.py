@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,8 +45,18 @@ def text(pdf: Path, layout: bool = False) -> str:
     return run(*args)
 
 
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# pdftotext writes the Arabic lam-alef ligature back as alef + lam (reversed):
+# both sides get the same order, so a text compares equal however it was shaped.
+LAM_ALEF = re.compile("\u0644([\u0622\u0623\u0625\u0627])")
+
+
 def flat(value: str) -> str:
-    """Whitespace (also no-break spaces and line ends) folded to single spaces."""
+    """Whitespace (also no-break spaces and line ends) folded to single spaces;
+    bidi marks dropped, compatibility forms (Arabic presentation forms) folded,
+    lam-alef in one order: what a reader sees, not how the PDF stores it."""
+    value = unicodedata.normalize("NFKC", BIDI_MARKS.sub("", value))
+    value = LAM_ALEF.sub(lambda m: m.group(1) + "\u0644", value)
     return re.sub(r"[\s\u00a0\u202f]+", " ", value).strip()
 
 

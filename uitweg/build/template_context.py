@@ -10,7 +10,7 @@ def alternates(current: str, urls: dict[str, str], languages: Languages) -> list
     """One entry per language: code, name, site-root URL of the same page,
     and whether it is the current one. `urls` maps language code to URL."""
     return [
-        {"code": lang.code, "name": lang.name, "url": urls[lang.code], "current": lang.code == current}
+        {"code": lang.code, "name": lang.name, "dir": lang.dir, "url": urls[lang.code], "current": lang.code == current}
         for lang in languages.languages if lang.code in urls
     ]
 
@@ -30,9 +30,13 @@ def strip_items(table: ContactTable, languages: Languages, lang: str) -> list[di
 
 
 def template_context(lang: str, urls: dict[str, str], table: ContactTable, languages: Languages) -> dict:
+    language = languages.get(lang)
     return {
         "lang": lang,
-        "ui": languages.get(lang).ui,
+        "dir": language.dir,
+        # One line on every page until a native speaker has reviewed the language.
+        "notice": None if language.reviewed else language.ui["unreviewed_notice"],
+        "ui": language.ui,
         "alternates": alternates(lang, urls, languages),
         "strip": strip_items(table, languages, lang),
         "quick_exit": table.quick_exit[lang],

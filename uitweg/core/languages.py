@@ -18,6 +18,8 @@ class Language:
     name: str
     call_words: tuple[str, ...]
     ui: dict
+    dir: str = "ltr"          # "rtl" for Arabic: pages get dir="rtl", numbers stay left to right
+    reviewed: bool = False    # a native speaker has read it; else pages show ui.unreviewed_notice
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def load_languages(path: Path = paths.LANGUAGES) -> Languages:
     """The languages; a BuildError (file, line, what to fix) if the file is broken."""
     data, lines = load_data(Path(path), "languages")
     langs = tuple(
-        Language(code=d["code"], name=d["name"], call_words=tuple(w.lower() for w in d["call_words"]), ui=d["ui"])
+        Language(code=d["code"], name=d["name"], call_words=tuple(w.lower() for w in d["call_words"]), ui=d["ui"],
+                 dir=d.get("dir", "ltr"), reviewed=d["reviewed"])
         for d in data["languages"]
     )
     return Languages(languages=langs, strip=tuple(data.get("strip", ())), path=Path(path), lines=lines)

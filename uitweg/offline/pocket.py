@@ -75,7 +75,7 @@ def render(site_dir: Path, lang: Language, pages: dict[str, str], other_pages: s
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True)
     return env.get_template("pocket.html.j2").render(
-        lang=lang.code, ui=ui, lang_ui=lang.ui, css=(TEMPLATES / "pocket.css").read_text(encoding="utf-8"),
+        lang=lang.code, dir=lang.dir, ui=ui, lang_ui=lang.ui, css=(TEMPLATES / "pocket.css").read_text(encoding="utf-8"),
         quick_exit=table.quick_exit[lang.code], strip=strip_items(table, languages, lang.code), pages=sections)
 
 

@@ -24,7 +24,15 @@ TRILINGUAL = "trilingual"
 # DejaVu Sans (Debian fonts-dejavu-core) covers é è ç ë ü and the signs we use;
 # loaded by file:// URL so rendering never depends on the system's font lookup.
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
+# DejaVu Sans also has Cyrillic and Arabic (Pango/HarfBuzz shape the Arabic);
+# Chinese comes from WenQuanYi Micro Hei (Debian fonts-wqy-microhei, 5 MB
+# installed, Simplified and Traditional), the fallback after DejaVu. WeasyPrint
+# embeds only the glyphs a PDF uses.
+FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf",
+         "cjk": Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")}
+# The multilingual sheets (`trilingual: true` in data/print.yml) carry these
+# languages: more would not fit on a card; every language has its own edition.
+MULTILINGUAL = ("nl", "en", "fr")
 
 SMALL_NUMBER_RE = re.compile(r"(?<=\w) (?=\d{1,2}\b)|(?<=\b\d) (?=\w)|(?<=\b\d\d) (?=\w)")
 Text = list  # [(lang, text), …]: one pair per language shown, duplicates dropped
@@ -66,7 +74,7 @@ def editions(data: PrintData, languages: Languages) -> list[Edition]:
     for fmt in data.formats:
         out += [Edition(fmt, code, (code,)) for code in languages.codes]
         if fmt.trilingual:
-            out.append(Edition(fmt, TRILINGUAL, tuple(languages.codes)))
+            out.append(Edition(fmt, TRILINGUAL, tuple(c for c in languages.codes if c in MULTILINGUAL)))
     return out
 
 
@@ -159,6 +167,7 @@ class Layouts:
             "edition": edition,
             "langs": langs,
             "doc_lang": doc_lang,
+            "doc_dir": self.languages.get(doc_lang).dir,
             "trilingual": edition.trilingual,
             "texts": self.data.texts,
             "t": lambda section, key: self.t(langs, section, key),

@@ -1,0 +1,96 @@
+"""Nine languages in a real browser (Debian Chromium, 360×640, JavaScript off):
+the language chooser in the first screen of every page, each language in its own
+script with its own lang (and dir); and in Arabic, every phone number shown in
+the table's digit order, read from where the browser really draws each digit."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from uitweg.contacts.table import load_contacts
+from uitweg.core.languages import load_languages
+
+PHONE = {"width": 360, "height": 640}
+LANGUAGES = load_languages()
+TABLE = load_contacts()
+TABLE_DIGITS = {p.digits for c in TABLE.contacts for p in c.phones}
+
+# For each digit of each tel: link (in a strip chip: of its number, not its label), its box as drawn.
+DRAWN_DIGITS = """
+() => [...document.querySelectorAll('a[href^="tel:"]')].filter(a => a.offsetParent !== null).map(a => {
+  const out = [];
+  const walker = document.createTreeWalker(a.querySelector('.uw-strip__number') || a, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      if (!/[0-9]/.test(node.data[i])) continue;
+      const range = document.createRange();
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const r = range.getClientRects()[0];
+      if (r) out.push([node.data[i], r.left, r.top]);
+    }
+  }
+  return {href: a.getAttribute('href'), digits: out};
+})
+"""
+
+
+def home(lang: str) -> str:
+    return "index.html" if lang == LANGUAGES.default.code else f"{lang}/index.html"
+
+
+def visual_order(digits: list) -> str:
+    """The digits as a reader sees them: line by line, left to right."""
+    return "".join(d for d, _, _ in sorted(digits, key=lambda t: (round(t[2]), t[1])))
+
+
+@pytest.fixture(scope="module")
+def phone_page(chromium):
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("rel", ["index.html", "who-can-help.html", "what-you-can-do.html"])
+def test_arabic_numbers_are_drawn_in_the_order_of_the_table(phone_page, served_site, rel):
+    phone_page.goto(f"{served_site}ar/{rel}")
+    assert phone_page.get_attribute("html", "dir") == "rtl"
+    links = phone_page.evaluate(DRAWN_DIGITS)
+    assert links, "no phone links drawn"
+    wrong = [f"{link['href']}: drawn as {visual_order(link['digits'])}"
+             for link in links if visual_order(link["digits"]) not in TABLE_DIGITS]
+    assert not wrong, "numbers drawn in another order than data/contacts.yml:\n" + "\n".join(wrong)
+
+
+def test_the_digit_order_check_sees_a_reversed_number(phone_page):
+    """The check above fails on what it must catch: a number in Arabic text without isolation."""
+    phone_page.set_content('<html dir="rtl"><body><p>اتصل بالرقم <a href="tel:+3225116464">02 511 64 64</a> الآن</p>'
+                           '<p>اتصل بالرقم <a href="tel:+3225116464" dir="ltr">02 511 64 64</a> الآن</p></body></html>')
+    plain, isolated = phone_page.evaluate(DRAWN_DIGITS)
+    assert visual_order(plain["digits"]) != "025116464"
+    assert visual_order(isolated["digits"]) == "025116464"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES.codes)
+@pytest.mark.parametrize("page_name", ["index.html", "browse-safely.html"])
+def test_every_language_is_in_the_first_screen_in_its_own_script(phone_page, served_site, lang, page_name):
+    rel = home(lang).replace("index.html", page_name)
+    phone_page.goto(served_site + rel)
+    chooser = phone_page.locator(".uw-langs li > *")
+    found = {}
+    for i in range(chooser.count()):
+        item = chooser.nth(i)
+        box = item.bounding_box()
+        assert box and box["y"] + box["height"] <= PHONE["height"], f"{item.inner_text()} is below the first screen"
+        found[item.get_attribute("lang")] = (item.inner_text().strip(), item.get_attribute("dir"))
+    # The oracle is data/languages.yml: its name for each language, written in that language.
+    assert found == {lg.code: (lg.name, "rtl" if lg.dir == "rtl" else None) for lg in LANGUAGES.languages}
+    strip = phone_page.locator(".uw-strip__call").last.bounding_box()
+    assert strip["y"] + strip["height"] <= PHONE["height"], "the chooser pushed the emergency strip below the first screen"
+    notice = phone_page.locator(".uw-notice")
+    if LANGUAGES.get(lang).reviewed:
+        assert notice.count() == 0
+    else:
+        assert notice.count() == 1 and notice.inner_text().strip() == LANGUAGES.get(lang).ui["unreviewed_notice"]
+        assert notice.evaluate("n => n.closest('[lang]').getAttribute('lang')") == lang
+        assert re.search(r"\S", notice.inner_text())
