@@ -148,13 +148,7 @@ SEARCH_WORDS = {"nl": "mensenhandel", "en": "trafficking", "fr": "traite",
                 "ar": "الاتجار", "bg": "трафик", "pt": "tráfico", "ro": "trafic", "zh": "人口贩卖"}
 
 
-# Material's lunr search finds nothing in Bulgarian (no lunr pipeline for bg):
-# known, reported; the perf branch's own per-language search replaces it.
-SEARCH_BROKEN = {"bg": "Material's lunr search has no Bulgarian pipeline"}
-
-
-@pytest.mark.parametrize("code", [pytest.param(lang.code, marks=pytest.mark.xfail(strict=True, reason=SEARCH_BROKEN[lang.code]))
-                                  if lang.code in SEARCH_BROKEN else lang.code for lang in LANGS.languages])
+@pytest.mark.parametrize("code", LANGS.codes)
 def test_search_works_in_each_language_with_javascript(chromium, served_site, code):
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()

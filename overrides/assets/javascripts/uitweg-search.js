@@ -18,14 +18,16 @@
   var docs = null;
   var MAX = 10;
 
+  /* Letters and digits of every script (Cyrillic, Arabic, Chinese too);
+     accents and Arabic vowel marks are dropped, so "surya" finds Sürya. */
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
   function squash(text) {
-    return fold(text).replace(/[^a-z0-9]+/g, "");
+    return fold(text).replace(/[^\p{L}\p{N}]+/gu, "");
   }
   function words(query) {
-    return fold(query).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
   }
 
   /* A section matches when every word of the query is in it, or the whole
