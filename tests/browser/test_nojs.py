@@ -145,7 +145,7 @@ def test_the_drawer_opens_without_javascript(chromium, served_site):
 
 # A word of each language that its own pages use (the page titles say so).
 SEARCH_WORDS = {"nl": "mensenhandel", "en": "trafficking", "fr": "traite",
-                "ar": "الاتجار", "bg": "трафик", "pt": "tráfico", "ro": "trafic", "zh": "人口贩卖"}
+                "ar": "الاتجار", "bg": "трафик", "pt": "tráfico", "ro": "trafic", "zh": "人口贩卖", "uk": "торгівля"}
 
 
 @pytest.mark.parametrize("code", LANGS.codes)
