@@ -47,8 +47,8 @@ test-deps: $(VENV)/.test-installed ## Install what the tests need (Python, Debia
 test: test-deps lint ## Run the lint and the whole test suite
 	$(PY) -m pytest
 
-test-fast: test-deps lint ## The edit-test loop: every test that needs no browser
-	$(PY) -m pytest -m "not browser"
+test-fast: test-deps lint ## The edit-test loop (under a minute): every test that needs no browser and is not marked slow
+	$(PY) -m pytest -m "not browser and not slow"
 
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .

@@ -11,14 +11,19 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from uitweg.build import gate_report, gate_timing
 from uitweg.build.direction import set_direction
-from uitweg.build.output_check import output_problems
+from uitweg.build.docs_files import docs_file_problems
+from uitweg.build.output_check import page_problems
+from uitweg.build.raw_html import raw_html_problems
 from uitweg.build.shortcodes import expand
 from uitweg.build.source_check import source_problems
-from uitweg.build.telify import telify
+from uitweg.build.telify import telify_tree
 from uitweg.build.template_context import template_context
 from uitweg.contacts.changes import refuse_unreviewed_changes
+from uitweg.contacts.numbers import load_number_words
 from uitweg.contacts.table import load_contacts
+from uitweg.core.html import parse as parse_html
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem, raise_if_any
 from uitweg.postbuild.run import run as run_post_build
@@ -31,13 +36,24 @@ def _fail(err: BuildError) -> None:
     raise PluginError(str(err))
 
 
+def _i18n_building(config) -> bool:
+    """True inside static-i18n's nested build of a further language."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and getattr(i18n, "building", False))
+
+
 def on_config(config):
-    try:
+    if not _i18n_building(config):
+        gate_report.reset()   # a new build (also each `mkdocs serve` rebuild)
+        gate_timing.start()
+    try:   # every data file the pages need, so a broken one stops here with its line
         _state["languages"] = load_languages()
         _state["table"] = load_contacts()
+        load_number_words()
         raise_if_any(_state["languages"].strip_problems(c.id for c in _state["table"].contacts),
                      "data/languages.yml names contacts that are not in the table")
-        refuse_unreviewed_changes(note=log.info)   # a changed number needs a new check
+        if not _i18n_building(config):
+            refuse_unreviewed_changes(note=log.info)   # a changed number needs a new check
     except BuildError as err:
         _fail(err)
     _state["call_words"] = _state["languages"].all_call_words()
@@ -52,12 +68,46 @@ def _source_name(page, config) -> str:
     return str(Path(config["docs_dir"]).name + "/" + page.file.src_uri)
 
 
+def on_files(files, config):
+    with gate_timing.gate():
+        gate_report.add(docs_file_problems(Path(config["docs_dir"]), Path(config["docs_dir"]).name))
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    problems = source_problems(source, _source_name(page, config), _state["table"], _state["call_words"])
-    if problems:
-        _fail(BuildError(problems, "A page has numbers or links that are not in the contact table"))
-    return expand(markdown, _state["table"], _state["languages"].get(_lang(page)))
+    with gate_timing.gate():
+        gate_report.add(source_problems(source, _source_name(page, config), _state["table"], _state["call_words"]))
+    try:
+        return expand(markdown, _state["table"], _state["languages"].get(_lang(page)))
+    except KeyError:   # an unknown id: reported above, the build stops at the end
+        return markdown
+
+
+def _sources(page, config) -> list[tuple[str, str]]:
+    """Where a problem of a built page can come from, most likely first."""
+    found = []
+    if page is not None:
+        found.append((_source_name(page, config), gate_report.read(Path(page.file.abs_src_path))))
+    root = Path(config["config_file_path"]).parent
+    found.append(("mkdocs.yml", gate_report.read(Path(config["config_file_path"]))))
+    for tpl in sorted((root / "overrides").rglob("*.html")):
+        found.append((tpl.relative_to(root).as_posix(), gate_report.read(tpl)))
+    return found
+
+
+def _report_built(found, page, config, built: str) -> None:
+    sources = _sources(page, config)
+    used: set = set()   # the n-th of the same finding goes to the n-th line that holds it
+    for needle, message, *context in found:
+        name, line = gate_report.locate(needle, sources, used, *context)
+        gate_report.add([Problem(name, line, f"{message} (built as {built})")])
+
+
+def on_page_content(html, page, config, files):
+    with gate_timing.gate():
+        _report_built(raw_html_problems(html), page, config, page.file.dest_uri)
+    return html
 
 
 def on_page_context(context, page, config, nav):
@@ -69,13 +119,15 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     # On the finished page, so numbers in template parts become links too.
-    output = telify(output, _state["table"], _state["call_words"])
+    # One parse per page, shared by click-to-call and the last check.
+    with gate_timing.gate():   # the parse and click-to-call count as the gate's: they exist for it
+        tree = parse_html(output)
+        if telify_tree(tree, _state["table"], _state["call_words"]):
+            output = tree.html
+        found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "",
+                              _source_name(page, config))
+        _report_built([(f.needle, f.message, f.context) for f in found], page, config, page.file.dest_uri)
     output = set_direction(output, _state["languages"].get(_lang(page)).dir)   # <html dir="rtl"> for ar
-    found = output_problems(output, _state["table"], _state["call_words"], config["site_url"] or "")
-    if found:
-        name = f"{_source_name(page, config)} (built as {page.file.dest_uri})"
-        _fail(BuildError([Problem(name, line, msg) for line, msg in found],
-                         "A built page would publish something that is not in the contact table"))
     return output
 
 
@@ -93,11 +145,11 @@ def on_post_template(output_content, template_name, config):
     """404.html and other static templates pass the same last gate."""
     if not template_name.endswith(".html"):
         return output_content
-    output = telify(output_content, _state["table"], _state["call_words"])
-    found = output_problems(output, _state["table"], _state["call_words"], config["site_url"] or "")
-    if found:
-        _fail(BuildError([Problem(f"template {template_name}", line, msg) for line, msg in found],
-                         "A built page would publish something that is not in the contact table"))
+    with gate_timing.gate():
+        tree = parse_html(output_content)
+        output = tree.html if telify_tree(tree, _state["table"], _state["call_words"]) else output_content
+        found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "", template_name)
+        _report_built([(f.needle, f.message, f.context) for f in found], None, config, template_name)
     # Each language's build writes site/404.html over the last; keep every
     # version so the default language's can be put back at the end.
     _state.setdefault("static", {})[(config["theme"]["language"], template_name)] = output
@@ -106,11 +158,14 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-200)  # after static-i18n's on_post_build (-100), which builds the other languages
 def on_post_build(config):
-    """The post-build steps (uitweg/postbuild/run.py), once, on the whole site:
-    `mkdocs build`, `mkdocs serve` and `make site` give the same files."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    """After the last language: every problem of every page at once, one stop;
+    then the post-build steps (uitweg/postbuild/run.py), once, on the whole
+    site, so `mkdocs build`, `mkdocs serve` and `make site` give the same files."""
+    if _i18n_building(config):
         return  # a nested build of one more language; the outer build ends last
+    if (err := gate_report.error()):
+        gate_report.reset()
+        _fail(err)
     log.info("Post-build steps (uitweg/postbuild): stylesheet, CSP, headers, compressed twins")
     default = _state["languages"].default.code
     for (lang, name), output in _state.pop("static", {}).items():
@@ -120,3 +175,5 @@ def on_post_build(config):
         run_post_build(Path(config["site_dir"]))
     except BuildError as err:
         _fail(err)
+    if (line := gate_timing.summary()):
+        log.info("Gate timing: %s", line)

@@ -8,8 +8,10 @@ APT_PACKAGES += chromium nginx libnginx-mod-http-brotli-static
 
 .PHONY: bench nginx-conf
 
-bench: test-deps ## Build time and page weights next to a default Material build (not part of make test)
+bench: test-deps ## Build time, page weights and Lighthouse next to a default Material build (not part of make test)
+	cd tools/bench && npm ci --no-audit --no-fund --silent
 	$(PY) tools/bench.py
+	$(PY) tools/gate_time.py
 
 nginx-conf: $(VENV)/.installed ## Rewrite the header blocks of deploy/nginx.conf from data/headers.yml
 	$(PY) -m uitweg.postbuild.headers --write-nginx

@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pytest
 
+# One real build of accepted changes shared by two test folders (builds.py).
+from builds import accepted_build  # noqa: F401
+
+# The shared crawls (one Chromium pass per way of opening the site) and the
+# USB bundle they open; defined in crawls.py, used across test folders.
+from crawls import bundle, file_crawl, keypair, served_crawl  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
@@ -81,9 +88,10 @@ def served_site(site):
     server.server_close()
 
 
-def offline_context(browser, js: bool):
+def offline_context(browser, js: bool, viewport: dict | None = None):
     """A context where only file:// loads; every request is recorded."""
-    ctx = browser.new_context(java_script_enabled=js, service_workers="block")
+    size = {"viewport": viewport} if viewport else {}
+    ctx = browser.new_context(java_script_enabled=js, service_workers="block", **size)
     requests: list[str] = []
     ctx.on("request", lambda r: requests.append(r.url))
     ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())

@@ -9,6 +9,12 @@ gzip -9, brotli 11) side by side, and for each home page what a first visit
 really loads in Chromium (every request, counted in brotli bytes). The
 default build has theme `material` with its defaults, the same docs, nav,
 Markdown extensions and static-i18n, and no hooks (so shortcodes stay text).
+Then Lighthouse 12 (tools/bench/package.json, `npm ci` there; mobile,
+simulated slow 4G) over both builds served by Debian's nginx with
+deploy/nginx.conf (both with .br/.gz twins), on the home page and
+who-can-help in every language: first-visit bytes and requests as
+transferred, first contentful paint, accessibility and best-practices
+scores. Nothing leaves 127.0.0.1 (third-party hosts are blocked).
 Figures go into dev-notes/light.md by hand.
 """
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import json
 import os
 import re
 import subprocess
@@ -244,6 +251,157 @@ def table(ours: Build, default: Build, homes: list[str]) -> str:
     return "\n".join([line(head), "  ".join("-" * w for w in widths)] + [line(r) for r in rows])
 
 
+NGINX = Path("/usr/sbin/nginx")
+LIGHTHOUSE = ROOT / "tools" / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
+NGINX_MAIN = """\
+include /etc/nginx/modules-enabled/*.conf;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    {servers}
+}}
+"""
+
+
+def nginx_server(site: Path, port: int) -> str:
+    """deploy/nginx.conf with root and listen set, as a host would (tests/test_nginx.py)."""
+    conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    conf = re.sub(r"(?m)^(\s*)root\s+[^;]+;", lambda m: f"{m.group(1)}root {site};", conf, count=1)
+    conf = re.sub(r"(?m)^\s*listen\s+[^;]+;\n", "", conf)
+    return conf.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_nginx(sites: list[Path], tmp: Path) -> tuple[subprocess.Popen, list[int]]:
+    import socket
+    tmp.mkdir(parents=True, exist_ok=True)
+    if not (tmp / "modules").exists():
+        (tmp / "modules").symlink_to("/usr/lib/nginx/modules")
+    ports = [free_port() for _ in sites]
+    servers = []
+    for i, (site, port) in enumerate(zip(sites, ports, strict=True)):
+        (tmp / f"site{i}.conf").write_text(nginx_server(site, port), encoding="utf-8")
+        servers.append(f"include {tmp}/site{i}.conf;")
+    (tmp / "nginx.conf").write_text(NGINX_MAIN.format(tmp=tmp, servers="\n    ".join(servers)), encoding="utf-8")
+    proc = subprocess.Popen([str(NGINX), "-p", f"{tmp}/", "-c", str(tmp / "nginx.conf"),
+                             "-g", "daemon off; master_process off;"], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 10
+    for port in ports:
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"nginx did not start: {proc.stderr.read().decode() if proc.stderr else ''}") from None
+                time.sleep(0.05)
+    return proc, ports
+
+
+def lighthouse(url: str) -> dict:
+    """One Lighthouse run (mobile, simulated slow 4G): the figures of issue 12."""
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    for _ in range(3):   # Lighthouse now and then loses the trace (NO_NAVSTART) on a busy machine: retry
+        out = _lighthouse_once(url, env)
+        if out.returncode == 0:
+            break
+    if out.returncode != 0:
+        raise SystemExit(f"lighthouse failed on {url}:\n{out.stderr[-2000:]}")
+    return _figures(json.loads(out.stdout))
+
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def median_run(ours_url: str, default_url: str) -> tuple[dict, dict]:
+    """RUNS runs of each, interleaved so both see the same machine load; the
+    run with the median first contentful paint of each (bytes do not vary)."""
+    ours, default = [], []
+    for _ in range(RUNS):
+        ours.append(lighthouse(ours_url))
+        default.append(lighthouse(default_url))
+    pick = lambda runs: sorted(runs, key=lambda r: r["fcp"])[len(runs) // 2]  # noqa: E731
+    return pick(ours), pick(default)
+
+
+def _lighthouse_once(url: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+                          "--only-categories=performance,accessibility,best-practices",
+                          "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
+                          "--no-first-run --disable-background-networking --disable-component-update",
+                          "--blocked-url-patterns=*fonts.googleapis.com*", "--blocked-url-patterns=*fonts.gstatic.com*",
+                          "--blocked-url-patterns=*unpkg.com*", "--blocked-url-patterns=*cdn.jsdelivr.net*"],
+                          capture_output=True, text=True, env=env)
+
+
+def _figures(report: dict) -> dict:
+    items = report["audits"]["network-requests"]["details"]["items"]
+    local = [i for i in items if i["url"].startswith("http://127.0.0.1")]
+    return {
+        "bytes": sum(i.get("transferSize", 0) for i in local),
+        "requests": len(local),
+        "elsewhere": len(items) - len(local),
+        "fcp": report["audits"]["first-contentful-paint"]["numericValue"] / 1000,
+        "a11y": report["categories"]["accessibility"]["score"],
+        "bp": report["categories"]["best-practices"]["score"],
+        "failing": sorted(k for k, a in report["audits"].items()
+                          if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"),
+    }
+
+
+def lighthouse_table(ours: Build, default: Build, tmp: Path, langs: list[str], first: str) -> str:
+    if not LIGHTHOUSE.is_file():
+        return "Lighthouse is not installed: cd tools/bench && npm ci"
+    from uitweg.postbuild.compress import compress_site
+    compress_site(default.site)     # nginx serves precompressed files only: the default build gets twins too
+    proc, (o_port, d_port) = start_nginx([ours.site, default.site], tmp / "nginx")
+    rows = []
+    try:
+        # One discarded run per server: the first Lighthouse run of a session
+        # pays for Chromium's cold start and would skew whichever page is first.
+        lighthouse(f"http://127.0.0.1:{o_port}/index.html"), lighthouse(f"http://127.0.0.1:{d_port}/")
+        for name in ("index", "who-can-help"):
+            for lang in langs:
+                prefix = "" if lang == first else f"{lang}/"
+                o_url = f"http://127.0.0.1:{o_port}/{prefix}{name}.html"
+                d_url = f"http://127.0.0.1:{d_port}/{prefix}" + ("" if name == "index" else f"{name}/")
+                o, d = median_run(o_url, d_url)
+                rows.append((f"{prefix}{name}", o, d))
+                print(f"  {prefix}{name}: {o} | default {d}", file=sys.stderr, flush=True)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    head = ("page", "bytes Uitweg", "default", "ratio", "requests", "FCP s Uitweg", "default", "ratio",
+            "a11y", "default", "best pr.", "default")
+    lines = [head]
+    for page, o, d in rows:
+        lines.append((page, kb(o["bytes"]), kb(d["bytes"]), ratio(o["bytes"], d["bytes"]),
+                      f"{o['requests']} / {d['requests']}", f"{o['fcp']:.2f}", f"{d['fcp']:.2f}",
+                      ratio(o["fcp"], d["fcp"]), f"{o['a11y']:.2f}", f"{d['a11y']:.2f}", f"{o['bp']:.2f}",
+                      f"{d['bp']:.2f}"))
+    widths = [max(len(r[i]) for r in lines) for i in range(len(head))]
+    text = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in lines]
+    text.insert(1, "  ".join("-" * w for w in widths))
+    notes = [f"  {page}: Uitweg fails {o['failing']}" for page, o, _ in rows if o["failing"]]
+    return "\n".join([f"Lighthouse 12, mobile, simulated slow 4G, nginx (deploy/nginx.conf); KB transferred, "
+                      f"127.0.0.1 only; median FCP of {RUNS} interleaved runs (BENCH_RUNS)"] + text + notes)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (default: a temporary one)")
@@ -256,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
                               first_lang=first)
         homes = ["index.html"] + [f"{code}/index.html" for code in ours.per_language if code != first]
         print(table(ours, default, homes))
+        print()
+        print(lighthouse_table(ours, default, work, list(ours.per_language), first))
     return 0
 
 

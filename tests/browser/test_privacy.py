@@ -3,15 +3,15 @@ JavaScript on, asks nothing from another site, no request fails, the
 Content-Security-Policy blocks nothing, and nothing is stored on the device.
 The same pages opened from file:// (a USB copy) work under the same policy.
 The JavaScript pass also checks the page frame at 360×640: the emergency
-strip in the first screen and the quick exit first in keyboard order."""
+strip in the first screen and the quick exit first in keyboard order. The
+passes are the shared crawls of tests/crawls.py (served_crawl, file_crawl)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from light_helpers import LANGS, PHONE, all_pages, first_tab_stop, lang_of, strip_outside_viewport
+from light_helpers import LANGS, PHONE, all_pages, lang_of
 
 from uitweg.postbuild.csp import META_NAME
 from uitweg.postbuild.headers import csp, load_headers
@@ -19,53 +19,19 @@ from uitweg.postbuild.headers import csp, load_headers
 pytestmark = pytest.mark.browser
 
 
-@dataclass
-class Visit:
-    """What one page load did."""
-    requests: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    console: list[str] = field(default_factory=list)
-    strip_outside: list[str] = field(default_factory=list)
-    first_tab: str = ""
-
-
-def record(page, visits: dict, current: list):
-    """Attach listeners that file every event under the page being visited."""
-    page.on("request", lambda r: visits[current[0]].requests.append(r.url))
-    page.on("requestfailed", lambda r: visits[current[0]].failed.append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: r.status >= 400 and visits[current[0]].failed.append(f"{r.url} (HTTP {r.status})"))
-    page.on("console", lambda m: m.type in ("error", "warning") and visits[current[0]].console.append(
-        f"{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: visits[current[0]].console.append(f"uncaught: {e}"))
-
-
 @pytest.fixture(scope="module")
-def js_visits(chromium, served_site, site):
-    """Every page once, JavaScript on, phone-sized, until the network is idle."""
-    context = chromium.new_context(viewport=PHONE, service_workers="block")
-    page = context.new_page()
-    visits: dict[str, Visit] = {}
-    current = [""]
-    record(page, visits, current)
-    for rel in all_pages(site):
-        current[0] = rel
-        visits[rel] = Visit()
-        page.goto(served_site + rel, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        visits[rel].strip_outside = strip_outside_viewport(page, PHONE)
-        visits[rel].first_tab = first_tab_stop(page)
-    storage = page.evaluate("localStorage.length + sessionStorage.length")
-    cookies = context.cookies()
-    context.close()
-    return visits, storage, cookies
+def js_visits(served_crawl) -> dict:
+    """Every page once, JavaScript on, phone-sized, until the network is idle
+    (the shared crawl of crawls.py, each page in a fresh context)."""
+    return served_crawl
 
 
-def _problems(visits: dict[str, Visit], what) -> list[str]:
+def _problems(visits: dict, what) -> list[str]:
     return [f"{rel}: {item}" for rel, v in visits.items() for item in what(v)]
 
 
 def test_no_request_leaves_the_site(js_visits, served_site):
-    visits, _, _ = js_visits
+    visits = js_visits
     origin = urlsplit(served_site)[:2]
     leaks = _problems(visits, lambda v: [u for u in v.requests
                                          if not u.startswith(("data:", "blob:", "about:")) and urlsplit(u)[:2] != origin])
@@ -73,35 +39,38 @@ def test_no_request_leaves_the_site(js_visits, served_site):
 
 
 def test_no_request_fails(js_visits):
-    failed = _problems(js_visits[0], lambda v: v.failed)
+    failed = _problems(js_visits, lambda v: v.failed)
     assert not failed, "failed requests:\n" + "\n".join(failed)
 
 
 def test_no_console_error_and_no_csp_violation(js_visits):
-    errors = _problems(js_visits[0], lambda v: v.console)
+    errors = _problems(js_visits, lambda v: v.console)
     assert not errors, "console errors/warnings (CSP violations show here):\n" + "\n".join(errors)
 
 
-def test_every_page_loads_material_and_search(js_visits):
-    """The pass really ran the scripts: bundle, search worker and index on every page."""
-    for rel, v in js_visits[0].items():
-        assert any(re.search(r"/bundle\.[0-9a-f]{8}\.min\.js$", u) for u in v.requests), rel
-        assert any(u.endswith("/search/search_index.json") for u in v.requests), rel
+def test_every_page_runs_our_script_and_no_search_until_asked(js_visits):
+    """The pass really ran the page's script; search (uitweg-search.js, an index)
+    and Material's bundle are not loaded until the reader opens search."""
+    for rel, v in js_visits.items():
+        assert any(re.search(r"/uitweg\.[0-9a-f]{8}\.js$", u) for u in v.requests), rel
+        assert not [u for u in v.requests if re.search(r"/search/|uitweg-search|bundle\.|workers/|lunr/", u)], rel
 
 
 def test_nothing_is_stored_on_the_device(js_visits):
-    _, storage, cookies = js_visits
-    assert cookies == [], f"cookies were set: {cookies}"
-    assert storage == 0, "something was written to localStorage/sessionStorage (uitweg.js __md_set stores nothing)"
+    """Checked after each page, in its own context."""
+    cookies = _problems(js_visits, lambda v: v.cookies)
+    assert not cookies, "cookies were set:\n" + "\n".join(cookies)
+    stored = [rel for rel, v in js_visits.items() if v.storage]
+    assert not stored, f"something was written to localStorage/sessionStorage (uitweg.js __md_set stores nothing): {stored}"
 
 
 def test_strip_in_first_screen_with_javascript(js_visits):
-    outside = _problems(js_visits[0], lambda v: v.strip_outside)
+    outside = _problems(js_visits, lambda v: v.strip_outside)
     assert not outside, "strip numbers below the first 360×640 screen:\n" + "\n".join(outside)
 
 
 def test_quick_exit_is_first_in_keyboard_order_with_javascript(js_visits):
-    wrong = {rel: v.first_tab for rel, v in js_visits[0].items() if v.first_tab != "uw-exit"}
+    wrong = {rel: v.first_tab for rel, v in js_visits.items() if v.first_tab != "uw-exit"}
     assert not wrong, f"Tab once does not reach the quick exit: {wrong}"
 
 
@@ -120,22 +89,10 @@ def test_every_page_has_the_policy_and_no_referrer(site):
 
 
 @pytest.fixture(scope="module")
-def file_visits(chromium, site):
-    """Every page opened from file://, JavaScript on, as from a USB stick."""
-    context = chromium.new_context(viewport=PHONE, service_workers="block")
-    page = context.new_page()
-    visits: dict[str, Visit] = {}
-    current = [""]
-    record(page, visits, current)
-    for rel in all_pages(site):
-        if rel == "404.html":   # server only: absolute /assets links
-            continue
-        current[0] = rel
-        visits[rel] = Visit()
-        page.goto((site / rel).as_uri(), wait_until="load")
-        page.wait_for_load_state("networkidle")
-    context.close()
-    return visits
+def file_visits(file_crawl) -> dict:
+    """Every page of the USB copy (the unpacked bundle; 404.html, server only,
+    is not in it) opened from file://, JavaScript on (the shared crawl)."""
+    return file_crawl.visits
 
 
 def test_file_copy_works_under_the_policy(file_visits):
@@ -145,8 +102,8 @@ def test_file_copy_works_under_the_policy(file_visits):
 
 
 def test_search_works_from_a_file_copy_under_the_policy(chromium, site):
-    """Offline search runs its worker in an iframe (iframe-worker) whose inline
-    script the CSP allows by hash (uitweg/postbuild/csp.py)."""
+    """Search from file:// loads its script and index with <script src>, which
+    the CSP allows ('self' matches file: in Chromium): no console error."""
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
     console = []
@@ -163,8 +120,8 @@ def test_search_works_from_a_file_copy_under_the_policy(chromium, site):
 
 
 def test_no_cdn_polyfill_in_browsers_without_resize_observer(chromium, served_site):
-    """Material loads a polyfill from unpkg.com when ResizeObserver is missing;
-    uitweg.js provides a stand-in first."""
+    """Material's bundle loaded a polyfill from unpkg.com when ResizeObserver was
+    missing; the site no longer loads the bundle, and our scripts do not need it."""
     context = chromium.new_context(viewport=PHONE)
     context.add_init_script("delete window.ResizeObserver")
     page = context.new_page()
@@ -174,14 +131,18 @@ def test_no_cdn_polyfill_in_browsers_without_resize_observer(chromium, served_si
     home = served_site + "en/index.html"
     page.goto(home)
     page.wait_for_load_state("networkidle")
-    assert page.evaluate("typeof ResizeObserver") == "function"
+    page.locator("label.md-header__button[for='__search']").click()    # search too
+    page.keyboard.type("payoke")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
     assert [u for u in requests if not u.startswith(served_site)] == []
     assert errors == []
     context.close()
 
 
-def test_every_language_is_checked(js_visits):
-    assert {lang_of(rel) for rel in js_visits[0]} == {lang.code for lang in LANGS.languages}
+def test_every_language_is_checked(js_visits, file_visits, site):
+    assert set(js_visits) == set(all_pages(site))
+    assert set(file_visits) == set(all_pages(site)) - {"404.html"}
+    assert {lang_of(rel) for rel in js_visits} == {lang.code for lang in LANGS.languages}
 
 
 def test_inline_code_stops_the_build_with_file_line_and_fix(tmp_path):

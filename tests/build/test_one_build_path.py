@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from mkdocs.config import load_config
 
 from conftest import ROOT, copy_project, mkdocs_build
@@ -18,6 +19,7 @@ def files(site) -> dict[str, bytes]:
             for p in site.rglob("*") if p.is_file() and not p.name.endswith(TWINS)}
 
 
+@pytest.mark.slow
 def test_make_site_gives_the_same_files_as_mkdocs_build(site, tmp_path):
     project = copy_project(tmp_path / "project")
     # -o: use the running interpreter instead of (re)creating .venv in the copy.
@@ -44,6 +46,7 @@ def test_the_404_page_is_in_the_default_language(site):
         assert other.ui["quick_exit"] not in html
 
 
+@pytest.mark.slow
 def test_a_post_build_refusal_stops_a_plain_mkdocs_build(tmp_path):
     """The CSP step refuses inline scripts in plain `mkdocs build` too."""
     project = copy_project(tmp_path / "project")

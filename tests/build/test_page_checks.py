@@ -1,7 +1,7 @@
 """Checks of Markdown sources, shortcodes, tel: links and finished HTML,
 without MkDocs."""
 from uitweg.build.output_check import output_problems
-from uitweg.build.shortcodes import expand
+from uitweg.build.shortcodes import expand, md_text
 from uitweg.build.source_check import source_problems
 from uitweg.build.telify import telify
 from uitweg.contacts.table import load_contacts
@@ -37,7 +37,9 @@ def test_unknown_links_and_emails_fail_with_nearest_target():
 
 def test_tel_link_must_be_in_table():
     assert "tel: link tel:+3225116446" in problems("[bel](tel:+3225116446)\n")[0]
-    assert problems("[bel](tel:+3225116464)\n") == []
+    assert problems("[02 511 64 64](tel:+3225116464)\n") == []
+    # A call link shows the number it dials, so a reader knows who answers.
+    assert "link shows bel but dials +3225116464" in problems("[bel](tel:+3225116464)\n")[0]
 
 
 def test_shortcode_problems():
@@ -62,7 +64,7 @@ def test_expand_in_each_language():
 def test_directory_lists_every_contact_with_its_anchor():
     out = expand("[[directory]]", TABLE, LANGS.get("fr"))
     for c in TABLE.contacts:
-        assert f"{{#contact-{c.id}}}" in out and c.name["fr"] in out
+        assert f"{{#contact-{c.id}}}" in out and md_text(c.name["fr"]) in out   # escaped Markdown
     assert "{#specialised-centre}" in out
 
 
@@ -89,3 +91,24 @@ def test_output_check_catches_everything_that_must_not_be_published():
     assert "shows 03 201 16 90 but dials +3225116464" in messages
     assert "uitweg.example" not in messages and "meteo.be" not in messages
     assert sorted(line for line, _ in found) == [1, 2, 3, 4, 5, 6]
+
+
+def test_only_an_empty_icon_may_be_a_data_link():
+    """theme.favicon "data:," stops the /favicon.ico request; any other data: link is refused."""
+    page = '<html><head><link rel="icon" href="{}"></head><body><p>x</p></body></html>'
+    assert output_problems(page.format("data:,"), TABLE, CW, "https://uitweg.example/") == []
+    for bad in ("data:image/svg+xml,%3Csvg%2F%3E", "data:,x", "https://cdn.example/icon.png"):
+        assert output_problems(page.format(bad), TABLE, CW, "https://uitweg.example/"), bad
+    sheet = '<html><head><link rel="stylesheet" href="data:,"></head><body></body></html>'
+    assert output_problems(sheet, TABLE, CW, "https://uitweg.example/")
+
+
+def test_cards_follow_each_languages_typography_and_do_not_repeat_the_region():
+    langs = LANGS
+    fr = expand("[[card:pag-asa]]", TABLE, langs.get("fr"))
+    assert "Téléphone\u00a0: **" in fr and "Téléphone: " not in fr
+    assert "Telefoon: **" in expand("[[card:pag-asa]]", TABLE, langs.get("nl"))
+    brussels = next(c for c in TABLE.contacts if c.id == "zsg-brussels")
+    name, region = brussels.name["nl"], brussels.region["nl"]
+    assert region in name   # the name already says where: the card does not say it twice
+    assert f"**{name}** · {region}" not in expand("[[card:zsg-brussels]]", TABLE, langs.get("nl"))

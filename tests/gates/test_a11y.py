@@ -54,36 +54,52 @@ def test_hreflang_check_finds_a_missing_and_a_wrong_link(tmp_path):
     assert len(wrong) == 1 and wrong[0].startswith("site/en/index.html:1: <html lang=\"nl\"> but this page is in 'en'")
 
 
+def axe_report(results: dict[str, list[dict]], site, mode: str) -> tuple[list, str]:
+    """Every violation as a problem with file, line and fix, and the rules in brief."""
+    problems, rules = [], {}
+    for rel, violations in results.items():
+        problems += axe_problems(violations, rel, (site / rel).read_text(encoding="utf-8"), mode)
+        for v in violations:
+            rules.setdefault(v["id"], set()).add(rel)
+    summary = "; ".join(f"{rule} on {len(pages_)} page(s)" for rule, pages_ in sorted(rules.items()))
+    return problems, f"Accessibility (axe-core, WCAG 2.2 AA, {mode}): {summary}"
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("mode", ["js", "no-js"])
-def test_axe_finds_no_wcag_violations(chromium, served_site, site, html_pages, mode):
+def test_axe_finds_no_wcag_violations_with_javascript(chromium, served_crawl, site, html_pages):
+    """Every page (404 too), the site's scripts running and its policy on: the
+    shared crawl of tests/crawls.py runs axe at 1280×720 after loading each page."""
+    pages = {p.relative_to(site).as_posix() for p in html_pages} | {"404.html"}
+    results = {rel: v.axe for rel, v in served_crawl.items()}
+    assert set(results) == pages and all(r is not None for r in results.values())
+    problems, title = axe_report(results, site, "js")
+    assert not problems, str(BuildError(problems, title))
+
+
+@pytest.mark.browser
+def test_axe_finds_no_wcag_violations_without_javascript(chromium, served_site, site, html_pages):
     """Every page, one browser. Without JavaScript: axe itself needs JS, so the
     site's own scripts are blocked instead (inline scripts still run)."""
     assert AXE_JS.is_file(), "axe-core is missing: run `make test` (npm ci installs it)"
     options = axe_options(load_gates()["axe"]["tags"])
     context = chromium.new_context(bypass_csp=True)  # the CSP <meta> would refuse the injected axe script
     blocked: list[str] = []
-    if mode == "no-js":
-        context.route("**/*.js", lambda route: (blocked.append(route.request.url), route.abort()))
+    context.route("**/*.js", lambda route: (blocked.append(route.request.url), route.abort()))
     page = context.new_page()
     pages = html_pages + [site / "404.html"]  # the 404 page too: it is served at the root
-    problems, checked, rules = [], 0, {}
+    results = {}
     try:
         for path in pages:
             rel = path.relative_to(site).as_posix()
             page.goto(served_site + rel, wait_until="load")
             page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate("options => axe.run(document, options)", options)
-            problems += axe_problems(result["violations"], rel, path.read_text(encoding="utf-8"), mode)
-            for v in result["violations"]:
-                rules.setdefault(v["id"], set()).add(rel)
-            checked += 1
+            results[rel] = page.evaluate("options => axe.run(document, options)", options)["violations"]
     finally:
         context.close()
-    assert checked == len(pages)
-    assert (mode == "no-js") == bool(blocked), "the no-JS run must block the site's scripts"
-    summary = "; ".join(f"{rule} on {len(pages_)} page(s)" for rule, pages_ in sorted(rules.items()))
-    assert not problems, str(BuildError(problems, f"Accessibility (axe-core, WCAG 2.2 AA, {mode}): {summary}"))
+    assert len(results) == len(pages)
+    assert blocked, "the no-JS run must block the site's scripts"
+    problems, title = axe_report(results, site, "no-js")
+    assert not problems, str(BuildError(problems, title))
 
 
 def test_axe_problem_names_file_line_and_fix():

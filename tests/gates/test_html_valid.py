@@ -1,15 +1,19 @@
 """Valid HTML: the Nu Html Checker (vnu.jar), run once over the whole site."""
 from __future__ import annotations
 
+import pytest
+
 from uitweg.core.problems import BuildError
 from uitweg.gates.html_valid import run_vnu, vnu_problems
 
 
+@pytest.mark.slow
 def test_the_built_site_is_valid_html(site):
     problems = vnu_problems(run_vnu(site), site)
     assert not problems, str(BuildError(problems, "The built HTML is not valid (Nu Html Checker)"))
 
 
+@pytest.mark.slow
 def test_an_error_names_the_built_file_its_line_and_where_to_fix_it(tmp_path):
     site = tmp_path / "site"
     (site / "fr").mkdir(parents=True)

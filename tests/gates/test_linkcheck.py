@@ -3,6 +3,7 @@ file://), with anchors; and the list of outside addresses that
 `make linkcheck-external` checks online."""
 from __future__ import annotations
 
+import pytest
 from test_audit import TABLE
 
 from uitweg.contacts.table import load_contacts
@@ -11,11 +12,13 @@ from uitweg.core.problems import BuildError
 from uitweg.gates.linkcheck import ExternalUrl, check_external, check_site, external_urls, serve
 
 
+@pytest.mark.slow
 def test_the_site_has_no_broken_links_or_anchors(site):
     problems = check_site(site)
     assert not problems, str(BuildError(problems, "Broken links"))
 
 
+@pytest.mark.slow
 def test_broken_link_and_missing_anchor_are_named_with_file_line_and_fix(tmp_path):
     site = tmp_path / "site"
     (site / "en").mkdir(parents=True)

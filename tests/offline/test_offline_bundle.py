@@ -1,11 +1,11 @@
 """The USB bundle: built from the session's site, unzipped, opened from file://
-in Chromium with the network blocked, with JavaScript on and off."""
+in Chromium with the network blocked, with JavaScript on and off. The bundle
+and the JavaScript-on crawl are shared with other tests (tests/crawls.py)."""
 from __future__ import annotations
 
 import fnmatch
 import json
 import posixpath
-import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,8 +16,6 @@ from conftest import offline_context
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.core.siteconfig import load_mkdocs_yml
-from uitweg.offline import signing
-from uitweg.offline.bundle import build_bundle
 from uitweg.offline.settings import SIGNATURE, SUMS, load_offline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,24 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
 # A word from each language's pages that offline search must find, and the folder of its results.
 SEARCH_WORDS = {"nl": ("mensenhandel", ""), "en": ("trafficking", "en/"), "fr": ("traite", "fr/")}
-
-
-@pytest.fixture(scope="session")
-def keypair(tmp_path_factory) -> tuple[Path, Path]:
-    """A throwaway key pair, never the repository's key."""
-    d = tmp_path_factory.mktemp("keys")
-    signing.generate(d / "test.key", d / "test.pub")
-    return d / "test.key", d / "test.pub"
-
-
-@pytest.fixture(scope="session")
-def bundle(site, keypair, tmp_path_factory):
-    out = tmp_path_factory.mktemp("bundle")
-    made = build_bundle(site, out / "info-offline.zip", keypair[0], keypair[1])
-    unpacked = out / "unpacked"
-    with zipfile.ZipFile(made.path) as zf:
-        zf.extractall(unpacked)
-    return made, unpacked
 
 
 def tel(contact_id: str) -> str:
@@ -77,7 +57,8 @@ def test_zip_layout(bundle, site):
     for pattern in load_offline()["bundle"]["exclude"]:
         assert not [n for n in names if fnmatch.fnmatch(n, pattern) or fnmatch.fnmatch(posixpath.basename(n), pattern)]
     assert made.path.name == "info-offline.zip"
-    assert "search/search_index.js" in names, "the offline plugin's search_index.js is needed for search from file://"
+    missing = [f"search/index.{code}.js" for code in load_languages().codes if f"search/index.{code}.js" not in names]
+    assert not missing, f"search from file:// needs the index scripts (uitweg/postbuild/search_split.py): {missing}"
 
 
 def test_readme_texts(bundle):
@@ -90,11 +71,13 @@ def test_readme_texts(bundle):
 
 
 def test_search_index_has_every_language(bundle):
+    """One index script per language (uitweg/postbuild/search_split.py), each with its own pages only."""
     _, unpacked = bundle
-    js = (unpacked / "search/search_index.js").read_text(encoding="utf-8")
-    index = json.loads(js.split("=", 1)[1])
-    folders = {page_lang(d["location"]) for d in index["docs"]}
-    assert folders == set(load_languages().codes), f"offline search index holds only {folders}"
+    for code in load_languages().codes:
+        js = (unpacked / f"search/index.{code}.js").read_text(encoding="utf-8").strip()
+        entries = json.loads(js[len("uitwegSearch("):-2])
+        folders = {page_lang(e[0]) for e in entries}
+        assert folders == {code}, f"search/index.{code}.js holds pages of {folders}"
 
 
 def test_every_link_is_a_file(bundle):
@@ -111,6 +94,8 @@ def test_every_link_is_a_file(bundle):
             if value.startswith(("#", "tel:", "mailto:")):
                 continue
             parts = urlsplit(value)
+            if el.name == "link" and "icon" in el.get("rel", []) and parts.scheme == "data":
+                continue  # the empty favicon (mkdocs.yml theme.favicon): inline, loads nothing
             if parts.scheme in ("http", "https"):
                 if el.name == "link" and set(el.get("rel", [])) <= {"canonical", "alternate"}:
                     continue  # names the public address, loads nothing
@@ -130,16 +115,45 @@ def test_every_link_is_a_file(bundle):
     assert not problems, "\n".join(problems)
 
 
+def page_problems(rel: str, lang: str | None, strip_links: list[str], exits: int) -> list[str]:
+    problems = []
+    if lang != page_lang(rel):
+        problems.append(f"{rel}: <html lang=\"{lang}\">, expected {page_lang(rel)}")
+    for cid in REQUIRED_STRIP:
+        if tel(cid) not in strip_links:
+            problems.append(f"{rel}: emergency strip has no tel: link {tel(cid)} ({cid})")
+    if exits != 1:
+        problems.append(f"{rel}: no quick exit link #uw-exit")
+    return problems
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("js", [True, False], ids=["js-on", "js-off"])
-def test_crawl_from_root_offline(bundle, chromium, js):
+def test_crawl_from_root_offline_with_javascript(bundle, file_crawl):
     """From the root index.html every page of every language is reachable by
-    links, nothing leaves file://, and every page has the strip and quick exit."""
+    links, nothing leaves file://, and every page has the strip (visible on a
+    phone and a desktop screen) and the quick exit (the shared crawl, crawls.py)."""
     _, unpacked = bundle
     pages = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html")}
-    required = {cid: tel(cid) for cid in REQUIRED_STRIP}
+    problems = []
+    for rel in file_crawl.reached:
+        v = file_crawl.visits[rel]
+        problems += page_problems(rel, v.lang, v.strip_links, v.exits)
+        problems += [f"{rel}: the emergency strip is not visible ({screen})"
+                     for screen, shown in v.strip_visible.items() if not shown]
+    assert not problems, "\n".join(problems)
+    seen = set(file_crawl.reached)
+    assert seen == pages, f"not reachable from index.html: {sorted(pages - seen)}; links to missing pages: {sorted(seen - pages)}"
+    outside = sorted({u for u in file_crawl.requests if not u.startswith("file:")})
+    assert not outside, f"requests that left file://: {outside}"
+
+
+@pytest.mark.browser
+def test_crawl_from_root_offline_without_javascript(bundle, chromium):
+    """The same with JavaScript off: what a phone with scripts disabled sees."""
+    _, unpacked = bundle
+    pages = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html")}
     base = unpacked.as_uri() + "/"
-    ctx, requests = offline_context(chromium, js)
+    ctx, requests = offline_context(chromium, js=False)
     page = ctx.new_page()
     seen, queue, problems = set(), ["index.html"], []
     while queue:
@@ -148,17 +162,9 @@ def test_crawl_from_root_offline(bundle, chromium, js):
             continue
         seen.add(rel)
         page.goto(base + rel)
-        lang = page.evaluate("document.documentElement.lang") if js else \
-            BeautifulSoup(page.content(), "html.parser").html.get("lang")
-        if lang != page_lang(rel):
-            problems.append(f"{rel}: <html lang=\"{lang}\">, expected {page_lang(rel)}")
-        for cid, href in required.items():
-            if page.locator(f'.uw-strip a[href="{href}"]').count() == 0:
-                problems.append(f"{rel}: emergency strip has no tel: link {href} ({cid})")
-        if page.locator("#uw-exit").count() != 1:
-            problems.append(f"{rel}: no quick exit link #uw-exit")
-        if js and not page.locator(".uw-strip").first.is_visible():
-            problems.append(f"{rel}: the emergency strip is not visible")
+        lang = BeautifulSoup(page.content(), "html.parser").html.get("lang")
+        strip_links = page.eval_on_selector_all(".uw-strip a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))")
+        problems += page_problems(rel, lang, strip_links, page.locator("#uw-exit").count())
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             if href.startswith(base):
                 target = urlsplit(href).path[len(urlsplit(base).path):]
@@ -174,7 +180,7 @@ def test_crawl_from_root_offline(bundle, chromium, js):
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", list(SEARCH_WORDS))
 def test_offline_search(bundle, chromium, lang):
-    """Search runs from file:// (vendored iframe-worker, search_index.js) in every language."""
+    """Search runs from file:// (uitweg-search.js, search/index.<lang>.js) in every language."""
     _, unpacked = bundle
     word, folder = SEARCH_WORDS[lang]
     ctx, requests = offline_context(chromium, js=True)

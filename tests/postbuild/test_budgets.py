@@ -1,9 +1,11 @@
 """Help in the first bytes: the byte budgets of data/budgets.yml on every
-built page, and the .gz/.br twins that servers send instead of the files."""
+built page (the HTML and CSS of the first round trip, and the whole first
+visit as Chromium loads it), and the .gz/.br twins that servers send instead."""
 from __future__ import annotations
 
 import gzip
 import re
+from urllib.parse import unquote, urlsplit
 
 import brotli
 import pytest
@@ -116,3 +118,35 @@ def test_css_trim_keeps_what_can_match_and_drops_the_rest():
     assert out == (":root{--used:red;--chain:var(--used)}.a{color:var(--chain)}.a:hover{x:1}"
                    "[data-md-toggle=search]:checked~.a{y:1}.md-search-result mark{m:1}:not(.b) p{n:1}"
                    "@media print{.a{q:1}}@keyframes used{to{r:2}}.a{animation:used 1s}")
+
+
+def served_size(site, path: str) -> int:
+    """What nginx sends for `path` to a browser that accepts brotli: the .br twin, else the file."""
+    file = site / path
+    twin = file.with_name(file.name + ".br")
+    return (twin if twin.is_file() else file).stat().st_size
+
+
+@pytest.mark.browser
+def test_whole_first_visit_fits_the_budget(chromium, served_crawl, served_site, site):
+    """Every page loaded in Chromium (JS on, empty cache, phone screen): every
+    request it makes until the network is idle, in brotli bytes (the shared
+    crawl of tests/crawls.py opens each page in a fresh context)."""
+    budget = BUDGETS["first_visit"]
+    over, largest = [], (0, "")
+    assert set(served_crawl) == set(all_pages(site))
+    for rel, visit in served_crawl.items():
+        requests = visit.first_visit
+        outside = [u for u in requests if not u.startswith(served_site)]
+        assert not outside, f"{rel}: requests outside the site: {outside}"
+        paths = [unquote(urlsplit(u).path).lstrip("/") for u in requests]
+        missing = [p for p in paths if not (site / p).is_file()]
+        assert not missing, f"{rel}: requests for files that do not exist: {missing}"
+        size = sum(served_size(site, p) for p in paths)
+        largest = max(largest, (size, rel))
+        if size > budget["max_bytes"] or len(paths) > budget["max_requests"]:
+            over.append(f"{rel}: {size:,} bytes in {len(paths)} requests: "
+                        + ", ".join(f"{p} {served_size(site, p):,}" for p in paths))
+    assert not over, (f"over the first-visit budget of {budget['max_bytes']:,} bytes brotli and "
+                      f"{budget['max_requests']} requests (data/budgets.yml):\n" + "\n".join(over))
+    assert largest[0] > 5000, f"implausibly small first visit: {largest}"   # the count really counted

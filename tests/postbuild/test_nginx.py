@@ -115,8 +115,8 @@ def asset(site: Path, pattern: str) -> str:
 @pytest.fixture(scope="module")
 def samples(site) -> list[str]:
     return ["/index.html", "/en/signs.html", "/fr/who-can-help.html", asset(site, "assets/stylesheets/site.*.css"),
-            asset(site, "assets/javascripts/bundle.*.min.js"), asset(site, "assets/javascripts/uitweg.*.js"),
-            "/search/search_index.json", "/sitemap.xml"]
+            asset(site, "assets/javascripts/uitweg-search.*.js"), asset(site, "assets/javascripts/uitweg.*.js"),
+            "/search/index.nl.js", "/sitemap.xml"]
 
 
 def test_files_come_back_precompressed(nginx, site, samples):

@@ -109,6 +109,7 @@ def scans(pdfs, tmp_path_factory) -> dict[str, list[tuple[Path, list]]]:
 
 # -- the build -------------------------------------------------------------
 
+@pytest.mark.slow
 def test_build_writes_every_format_and_language_and_nothing_else(build, pdfs):
     out, result = build
     assert set(pdfs) == set(EXPECTED)
@@ -119,6 +120,7 @@ def test_build_writes_every_format_and_language_and_nothing_else(build, pdfs):
     assert sorted(Path(line.split()[0]).name for line in lines) == sorted(EXPECTED), result.stdout
 
 
+@pytest.mark.slow
 def test_placeholder_domain_warns_but_still_builds(build, pdfs):
     _, result = build
     assert "warning" in result.stderr and "uitweg.example" in result.stderr and "mkdocs.yml" in result.stderr
@@ -133,6 +135,7 @@ def test_only_reserved_domains_warn():
 
 # -- paper -----------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_page_count_and_size(pdfs, name):
     width, height, pages, _, _ = FORMATS[EXPECTED[name][0]]
@@ -143,6 +146,7 @@ def test_page_count_and_size(pdfs, name):
         assert abs(w - width) <= 0.36 and abs(h - height) <= 0.36, f"page is {w:.1f} x {h:.1f} mm"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_fonts_are_embedded_dejavu_only(pdfs, name):
     rows = fonts(pdfs[name])
@@ -153,6 +157,7 @@ def test_fonts_are_embedded_dejavu_only(pdfs, name):
         assert re.fullmatch(r"[A-Z]{6}\+Uitweg-(Sans|CJK)(-Bold)?", row["name"]), row["line"]
 
 
+@pytest.mark.slow
 def test_accented_letters_come_out_right(pdfs):
     assert "Sürya" in text(pdfs["poster-a4-fr.pdf"])
     assert "êtres" in text(pdfs["poster-a4-fr.pdf"]) and "spécialisée" in text(pdfs["card-fr.pdf"])
@@ -183,6 +188,7 @@ def test_css_colours_stay_dark_enough_for_black_and_white_printing():
 
 # -- QR codes --------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_qr_code_opens_the_home_page_of_its_language(scans, mkdocs_yml, name):
     url = expected_url(EXPECTED[name][1], mkdocs_yml)
@@ -192,6 +198,7 @@ def test_qr_code_opens_the_home_page_of_its_language(scans, mkdocs_yml, name):
     assert url_problem(found[0].text) is None  # https, no query, no tracking
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_qr_code_is_big_and_robust_enough_to_scan(scans, name):
     smallest = FORMATS[EXPECTED[name][0]][3]
@@ -245,6 +252,7 @@ def test_tracking_parameters_are_refused():
 
 # -- text ------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_number_comes_from_the_contact_table(pdfs, name):
     layout = text(pdfs[name], layout=True)
@@ -265,6 +273,7 @@ def test_every_number_comes_from_the_contact_table(pdfs, name):
         assert TABLE.get(cid).phones[0].number in plain
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_message_is_in_the_right_language(pdfs, name):
     fmt, lang = EXPECTED[name]
@@ -294,12 +303,14 @@ def test_message_is_in_the_right_language(pdfs, name):
                 assert _letters(line) in plain
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if EXPECTED[n][0] in ("card", "sticker")))
 def test_cards_and_stickers_stay_discreet(pdfs, name):
     plain = text(pdfs[name]).lower()
     assert [w for w in REVEALING if w in plain] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if EXPECTED[n][0] not in ("card", "sticker")))
 def test_posters_say_what_it_is_and_where_help_is_free(pdfs, name):
     plain = flat(text(pdfs[name]))
@@ -310,6 +321,7 @@ def test_posters_say_what_it_is_and_where_help_is_free(pdfs, name):
         assert flat(texts[code]["labels"]["always_open"]) in plain
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_address_is_printed_in_clear(pdfs, mkdocs_yml, name):
     url = expected_url(EXPECTED[name][1], mkdocs_yml)
@@ -370,6 +382,7 @@ def test_missing_text_unknown_id_and_small_qr_are_reported(tmp_path):
     assert "qr_mm 15 is too small" in message
 
 
+@pytest.mark.slow
 def test_text_that_does_not_fit_stops_the_build_and_keeps_the_old_pdfs(tmp_path, mkdocs_yml):
     """The layout gate: an over-long text fails the build; dist/print stays as it was."""
     data = yaml.safe_load(PRINT_DATA.read_text(encoding="utf-8"))

@@ -20,7 +20,7 @@ import yaml
 from uitweg.contacts.table import normalise_digits
 from uitweg.core import paths
 from uitweg.core.problems import BuildError, Problem
-from uitweg.core.yamlfile import line_of, load_with_lines
+from uitweg.core.yamlfile import line_of, load_text, load_with_lines
 
 TITLE = "A number, e-mail or web address changed without a new check"
 # field -> (how a message names it, the key that decides whether two values are the same)
@@ -108,7 +108,7 @@ def unreviewed_changes(path: Path | str = paths.CONTACTS) -> tuple[list[Problem]
     if text is None:
         return [], info
     try:
-        old = yaml.safe_load(text) or {}
+        old = load_text(text) or {}
     except yaml.YAMLError as exc:
         return [], f"the committed {_shown(path)} cannot be read ({exc}): a changed number is not checked"
     new, lines = load_with_lines(path)

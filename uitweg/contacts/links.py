@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
+from uitweg.contacts.normalise import browser_url, is_other_site
 from uitweg.contacts.table import ContactTable
 
 MD_INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -48,7 +49,38 @@ def find_markdown_links(text: str) -> list[Link]:
 
 
 def is_external(target: str) -> bool:
-    return bool(EXTERNAL.match(target))
+    """True when a browser would leave the site: any scheme, //host, /\\host."""
+    return is_other_site(browser_url(target, entities=False))
+
+
+def link_problem(value: str, table: ContactTable, site_url: str = "", decoded: bool = True) -> str | None:
+    """Judge an href as a browser resolves it (entities, tabs, `\\`, scheme
+    case). None when allowed: inside the site, the site's own address, or a
+    target of the table. tel: links are judged by `tel_problem`."""
+    url = browser_url(value, entities=not decoded)
+    if not is_other_site(url) or url.startswith("tel:"):
+        return None
+    if site_url and url.startswith(site_url):
+        return None
+    if url.startswith("mailto:"):
+        return mailto_problem(url, table)
+    if url.startswith("//"):
+        return f"link {value} leaves the site (a browser reads it as https:{url}); use an address from data/contacts.yml"
+    scheme = url.split(":", 1)[0]
+    if scheme not in ("http", "https"):
+        return f"link {value} uses {scheme}:, which pages may not use; link to a page of the site or an address from data/contacts.yml"
+    return external_problem(url, table)
+
+
+def mailto_problem(url: str, table: ContactTable) -> str | None:
+    """mailto: only to an address of the table, with nothing after it."""
+    address = unquote(url[7:])
+    if "?" in address or "," in address or ";" in address:
+        return (f"e-mail link {url} adds recipients or text ({address.split('?')[0]}…); "
+                "write only the address, e.g. [[email:ID]]")
+    if address.lower() in table.emails:
+        return None
+    return external_problem("mailto:" + address, table)
 
 
 def external_problem(target: str, table: ContactTable) -> str | None:
@@ -58,6 +90,8 @@ def external_problem(target: str, table: ContactTable) -> str | None:
         return None
     if target.lower().startswith("mailto:"):
         address = unquote(target[7:]).split("?")[0].lower()
+        if urlsplit(target).query:
+            return f"e-mail link {target} adds recipients or text; write only the address, e.g. [[email:ID]]"
         if address in table.emails:
             return None
         msg = f"e-mail address {address} is not in the contact table"

@@ -18,6 +18,7 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from uitweg.contacts.freshness import Check, Source, read_entry, read_sources
+from uitweg.contacts.table_text import table_text_problems
 from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
@@ -234,6 +235,8 @@ def load_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactT
         contacts.append(Contact(cid, entry["kind"], entry["name"], entry["description"], entry["region"],
                                 tuple(phones), tuple(entry["emails"]), tuple(entry["websites"]),
                                 entry_sources, checked, entry.get("address"), entry.get("strip_label")))
+    for keypath, message in table_text_problems(data, ContactTable(contacts, data["quick_exit"], path)):
+        add(keypath, message)
     for code in langs:
         if code not in data["quick_exit"]:
             add(("quick_exit",), f"no {code!r} quick-exit address; add `{code}: https://…`")

@@ -15,9 +15,12 @@ class Problem:
     file: str
     line: int | None
     message: str
+    column: int | None = None   # when the reader knows it (YAML syntax errors)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.line and self.column:
+            where += f":{self.column}"
         return f"{where}: {self.message}"
 
 

@@ -1,6 +1,8 @@
 """Load YAML and remember the line of every value, for messages like
-`data/contacts.yml:57: …`; check a data file against the JSON Schema beside
-it (`data/x.yml` → `data/x.schema.json`)."""
+`data/contacts.yml:57: …`. Every data file is read here, so a syntax error
+in any of them is one line naming file, line and column, never a traceback;
+each is checked against the JSON Schema beside it (`data/x.yml` →
+`data/x.schema.json`)."""
 from __future__ import annotations
 
 import json
@@ -36,17 +38,60 @@ def load_with_lines(path: Path) -> tuple[Any, dict[tuple, int]]:
         lines: dict[tuple, int] = {}
         _walk(node, (), lines)
         data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        raise broken_yaml(path, exc, text) from None   # the traceback would name no file
     finally:
         loader.dispose()
     return data, lines
 
 
-def yaml_problem(path: Path, err: yaml.YAMLError) -> Problem:
-    """One `file:line: …` problem for a YAML syntax error, instead of a traceback."""
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    what = " ".join(str(x) for x in (getattr(err, "context", None), getattr(err, "problem", None)) if x) or str(err)
-    return Problem(shown(path), mark.line + 1 if mark else None,
-                   f"not valid YAML ({what}). Check the indentation and the quotes on this line and the one above.")
+def load(path: Path) -> Any:
+    """The data of a YAML file (dates kept as text)."""
+    return load_with_lines(path)[0]
+
+
+def load_text(text: str) -> Any:
+    """YAML from a string, read like the files (dates kept as text), e.g. the
+    committed version of a data file; raises yaml.YAMLError when broken."""
+    return yaml.load(text, Loader=_Loader)
+
+
+def _runaway_quote(text: str, before: yaml.Mark | None) -> yaml.Token | None:
+    """The last quoted value that runs over several lines before the error:
+    a missing closing quote swallows the lines after it, and the parser only
+    notices further down."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if before and token.start_mark.index >= before.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line:
+                found = token
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def broken_yaml(path: Path, exc: yaml.YAMLError, text: str = "") -> BuildError:
+    """`data/x.yml:LINE:COL: broken YAML: <problem> — fix the file …`."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    found, began = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    # An unclosed quote is only noticed at the end of the file: name where it began.
+    mark = began if began and (found is None or "end of stream" in problem) else found or began
+    what = problem
+    if context:
+        what += f" ({context}" + (f" that began at line {began.line + 1}" if began and began is not mark else "") + ")"
+    runaway = _runaway_quote(text, found)
+    if runaway and "end of stream" not in problem:
+        what = (f"the quoted text that starts here runs on to line {runaway.end_mark.line + 1} "
+                f"(a closing quote is missing?); there: {what}")
+        mark = runaway.start_mark
+    return BuildError([Problem(shown(path), mark.line + 1 if mark else None,
+                               f"broken YAML: {what} — fix the file (a missing quote or wrong "
+                               "indentation is the usual cause)", mark.column + 1 if mark else None)],
+                      f"{shown(path)} cannot be read")
 
 
 @lru_cache(maxsize=16)
@@ -82,9 +127,7 @@ def load_data(path: Path, schema: str) -> tuple[Any, dict[tuple, int]]:
     schema beside the real file, also for a copy elsewhere): (data, lines),
     or a BuildError listing every problem with file and line."""
     try:
-        data, lines = load_with_lines(path)
-    except yaml.YAMLError as err:
-        raise BuildError([yaml_problem(path, err)], f"{shown(path)} cannot be read") from None
+        data, lines = load_with_lines(path)   # broken YAML: a BuildError naming file, line and column
     except FileNotFoundError:
         raise BuildError([Problem(shown(path), None, "file not found")], f"{shown(path)} is missing") from None
     problems = schema_problems(path, data, lines, schema)

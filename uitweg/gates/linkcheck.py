@@ -71,8 +71,8 @@ def check_external(urls: list[ExternalUrl], timeout: float, get: Callable | None
             response.close()
         except Exception as exc:
             problems.append(Problem(u.file, u.line, f"{u.url} ({u.owner}) could not be reached ({type(exc).__name__}). "
-                                    "Open it in a browser: if the site moved, write the new address (and update "
-                                    "`verified`); if your network is down, try again later."))
+                                    "Open it in a browser: if the site moved, write the new address (and record a "
+                                    "new `checked`); if your network is down, try again later."))
             continue
         if status >= 400:
             problems.append(Problem(u.file, u.line, f"{u.url} ({u.owner}) answers HTTP {status}. Open it in a browser: "

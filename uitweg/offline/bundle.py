@@ -21,6 +21,7 @@ from pathlib import Path
 from uitweg.contacts.phones import describe_unknown, find_numbers
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
+from uitweg.core.problems import BuildError
 from uitweg.offline import signing
 from uitweg.offline.filelinks import link_problems
 from uitweg.offline.settings import PUBLIC_KEY, SIGNATURE, SIGNING_KEY_ENV, SUMS, load_offline
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     key = args.key or (Path(os.environ[SIGNING_KEY_ENV]) if os.environ.get(SIGNING_KEY_ENV) else None)
     try:
         bundle = build_bundle(args.site_dir, args.zip, key, args.public_key)
-    except (BundleError, signing.KeyProblem) as exc:
+    except (BundleError, signing.KeyProblem, BuildError) as exc:   # BuildError: a broken data file
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"{bundle.path}: {bundle.files} files, {bundle.size:,} bytes")

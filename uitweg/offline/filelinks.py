@@ -7,7 +7,7 @@ import posixpath
 from urllib.parse import unquote, urlsplit
 
 from uitweg.contacts.links import is_external
-from uitweg.core.html_text import attributes
+from uitweg.core.html import link_attributes
 
 
 def link_problems(files: dict[str, bytes]) -> list[str]:
@@ -15,11 +15,10 @@ def link_problems(files: dict[str, bytes]) -> list[str]:
     for name in sorted(n for n in files if n.endswith(".html")):
         html = files[name].decode("utf-8")
         base = posixpath.dirname(name)
-        for offset, tag, attr, value in attributes(html):
+        for line, tag, attr, value in link_attributes(html):
             value = value.strip()
             if not value or value.startswith("#") or is_external(value):
                 continue
-            line = html.count("\n", 0, offset) + 1
             targets = [v.strip().split(" ")[0] for v in value.split(",")] if attr == "srcset" else [value]
             for target in targets:
                 path = unquote(urlsplit(target).path)

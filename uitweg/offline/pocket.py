@@ -22,8 +22,9 @@ from uitweg.build.output_check import output_problems
 from uitweg.build.template_context import strip_items
 from uitweg.contacts.phones import line_at
 from uitweg.contacts.table import ContactTable, load_contacts
-from uitweg.core.html_text import attributes
+from uitweg.core.html import link_attributes
 from uitweg.core.languages import Language, load_languages
+from uitweg.core.problems import BuildError
 from uitweg.core.siteconfig import load_mkdocs_yml
 from uitweg.offline.article import PocketError, article_html, first_heading, rewrite
 from uitweg.offline.settings import load_offline, pocket_budget
@@ -90,8 +91,7 @@ def pocket_problems(html: str, quick_exit: str, table: ContactTable) -> list[tup
             problems.append((line_at(html, m.start()), f"id \"{value}\" is used twice (also line {ids[value]})"))
         ids.setdefault(value, line_at(html, m.start()))
     allowed = {quick_exit} | set(table.websites)
-    for offset, tag, attr, value in attributes(html):
-        line = line_at(html, offset)
+    for line, tag, attr, value in link_attributes(html):
         if attr != "href" or tag == "link":
             problems.append((line, f"<{tag} {attr}=\"{value}\"> refers to another file; the pocket file must be self-contained"))
         elif value.startswith("#"):
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         written = write_pocket(args.site_dir, args.out_dir)
-    except PocketError as exc:
+    except (PocketError, BuildError) as exc:   # BuildError: a broken data file
         print(f"error: {exc}", file=sys.stderr)
         return 1
     budget = pocket_budget()

@@ -25,7 +25,7 @@ SCRIPT_SRC = re.compile(r'<script src="([^"]+)"')
 # Material's own bundle: what it adds at run time is in data/css_keep.yml,
 # because its code names every feature, used or not.
 MATERIAL_BUNDLE = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
-OUR_SCRIPTS = ("assets/javascripts/uitweg.js",)
+OUR_SCRIPTS = ("assets/javascripts/uitweg.js", "assets/javascripts/uitweg-search.js")
 
 
 def content_hash(data: bytes) -> str:
@@ -100,7 +100,8 @@ def merge_stylesheets(site: Path) -> Path:
 
 
 def fingerprint_scripts(site: Path) -> list[Path]:
-    """uitweg.js → uitweg.<hash>.js, and every page's <script src> follows."""
+    """uitweg.js → uitweg.<hash>.js (and uitweg-search.js), and every page's
+    <script src> / data-search follows."""
     renamed = []
     pages = _pages(site)
     for rel in OUR_SCRIPTS:

@@ -1,62 +1,60 @@
-/* Uitweg: the quick exit, and what Material's bundle expects before it runs.
- * Loaded from a file (no inline script, so the Content-Security-Policy allows
- * only the site's own files) at the end of <body>, before Material's bundle.
- * Everything works without it: the quick exit is then a plain link. */
+/* Uitweg: the quick exit, and search on demand. The only script a page loads
+ * (Material's bundle is not used, dev-notes/light.md); from a file, as the
+ * Content-Security-Policy allows only the site's own files, at the end of
+ * <body>. Everything works without it: the quick exit is then a plain link,
+ * the search box is hidden and the contact directory is a link away. */
 (function () {
   "use strict";
 
-  /* Material's helpers, normally an inline <script> in <head>
-     (partials/javascripts/base.html, emptied in overrides/). The scope is the
-     site root: two folders up from assets/javascripts/. Nothing is stored on
-     the device: a phone someone else checks keeps no trace in web storage. */
-  var here = document.currentScript && document.currentScript.src;
-  window.__md_scope = new URL("../../", here || location.href);
-  window.__md_hash = function (text) {
-    return Array.prototype.reduce.call(text, function (h, c) { return (h << 5) - h + c.charCodeAt(0); }, 0);
-  };
-  window.__md_get = function () { return null; };
-  window.__md_set = function () {};
+  var root = document.documentElement;
+  var me = document.currentScript;
 
-  /* Material falls back to a polyfill from unpkg.com when ResizeObserver is
-     missing (old browsers). A small stand-in keeps that request from happening:
-     it reports observed elements once, and again when the window resizes. */
-  if (typeof window.ResizeObserver === "undefined") {
-    window.ResizeObserver = function (callback) {
-      var observed = [];
-      var report = function (targets) {
-        callback(targets.map(function (el) { return { target: el, contentRect: el.getBoundingClientRect() }; }));
-      };
-      var onResize = function () { report(observed); };
-      this.observe = function (el) {
-        if (observed.indexOf(el) < 0) observed.push(el);
-        if (observed.length === 1) window.addEventListener("resize", onResize);
-        setTimeout(function () { report([el]); }, 0);
-      };
-      this.unobserve = function (el) {
-        observed = observed.filter(function (o) { return o !== el; });
-      };
-      this.disconnect = function () {
-        observed = [];
-        window.removeEventListener("resize", onResize);
-      };
-    };
+  /* Search, only when the reader asks for it. Material's CSS hides the search
+     box under .no-js; with this script it shows. Opening it (the search button,
+     focus on the field, or the keys / s f) loads uitweg-search.js and the index
+     of this page's language (data-* of this script tag), once. Script tags,
+     not fetch(): they also load from file:// (USB copies). */
+  root.classList.remove("no-js");
+  root.classList.add("js");
+  var toggle = document.getElementById("__search");
+  var field = document.querySelector(".md-search__input");
+  var asked = false;
+  function load(src) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.async = false;   /* run in order: the engine, then the index */
+    document.body.appendChild(s);
   }
-
-  /* Material's bundle fetches sitemap.xml next to every <link rel="alternate">
-     of the page (to map pages between languages). The hreflang links are for
-     search engines and hold full https://uitweg.example/ addresses: from a USB
-     copy or a test server that would be a request to another site, and the
-     language links of the page already lead to the same page. The bundle only
-     reads them at start-up, so they go before it runs. */
-  Array.prototype.forEach.call(document.querySelectorAll('link[rel="alternate"][hreflang]'),
-    function (link) { link.remove(); });
+  function openSearch() {
+    if (!asked && me) {
+      asked = true;
+      load(me.getAttribute("data-search"));
+      load(me.getAttribute("data-index"));
+    }
+  }
+  if (toggle && field) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) { openSearch(); field.focus(); }
+    });
+    field.addEventListener("focus", function () { toggle.checked = true; openSearch(); });
+    document.addEventListener("keydown", function (event) {
+      var t = event.target;
+      if (event.ctrlKey || event.altKey || event.metaKey || t.isContentEditable ||
+          /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+      if (event.key === "/" || event.key === "s" || event.key === "f") {
+        event.preventDefault();
+        toggle.checked = true;
+        openSearch();
+        field.focus();
+      }
+    });
+  }
 
   /* Quick exit (after GOV.UK "Exit this page"): hide the page at once, then
      replace this history entry with a neutral site. Offline (a USB copy with
      no network) the neutral site cannot load: go to an empty page instead. */
   var exit = document.getElementById("uw-exit");
   if (!exit) return;
-  var root = document.documentElement;
 
   function leave(event) {
     if (event) event.preventDefault();

@@ -1,0 +1,121 @@
+"""Search only when asked for, one language at a time (issue 12).
+
+In Chromium, served over http and from the unzipped offline bundle (file://):
+no search file is requested before the reader opens search; opening it (the
+search button on a phone, the field on a desktop, the / key) loads the search
+script and the index of the page's language only; then typing a contact's
+name (as written in data/contacts.yml, or folded: no capitals, hyphens or
+accents) finds the contact's entry in the directory of that language."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from light_helpers import DESKTOP, LANGS, PHONE, TABLE, lang_of, page_in
+
+from conftest import offline_context
+
+pytestmark = pytest.mark.browser
+
+SEARCH_FILE = re.compile(r"/(search/|assets/javascripts/(uitweg-search|workers/|lunr/|bundle\.))")
+# Contacts the reader must find by name, typed as a reader might.
+CONTACTS = {"pag-asa": "pag asa", "payoke": "Payoke", "child-focus": "child focus", "surya": "surya"}
+
+
+def contact_name(cid: str, lang: str) -> str:
+    name = TABLE.get(cid).name
+    return name.get(lang) if isinstance(name, dict) else name
+
+
+def open_and_search(page, query: str, how: str) -> list[str]:
+    if how == "button":
+        page.locator("label.md-header__button[for='__search']").click()
+    elif how == "field":
+        page.locator("input.md-search__input").click()
+    else:
+        page.keyboard.press("/")
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    return [a.get_attribute("href") for a in results.all()]
+
+
+def check_visit(page, requests: list[str], start: str, lang: str, base: str, how: str) -> None:
+    page.goto(start)
+    page.wait_for_load_state("networkidle")
+    early = [u for u in requests if SEARCH_FILE.search(u)]
+    assert not early, f"{start}: search files requested before the reader opened search: {early}"
+    for cid, typed in CONTACTS.items():
+        hrefs = open_and_search(page, typed, how) if cid == "pag-asa" else None
+        if hrefs is None:
+            field = page.locator("input.md-search__input")
+            field.fill(typed)
+            page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+            hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
+        in_lang = [urldefrag(h).url[len(base):] for h in hrefs if h.startswith(base)]
+        assert in_lang and all(lang_of(r) == lang for r in in_lang), \
+            f"{start}: search for {typed!r} gave links outside {lang}: {hrefs}"
+        assert any(h.endswith(f"who-can-help.html#contact-{cid}") for h in hrefs), \
+            f"{start}: {typed!r} did not find the directory entry of {contact_name(cid, lang)!r}: {hrefs}"
+    loaded = [u for u in requests if SEARCH_FILE.search(u)]
+    indexes = sorted({urlsplit(u).path.rsplit("/", 1)[-1] for u in loaded if "/search/" in u})
+    assert indexes == [f"index.{lang}.js"], f"{start}: indexes loaded {indexes}, expected only index.{lang}.js"
+    assert len([u for u in loaded if "uitweg-search" in u]) == 1, loaded
+    assert not [u for u in loaded if re.search(r"workers/|lunr/|bundle\.", u)], loaded
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGS.languages])
+@pytest.mark.parametrize("how, viewport", [("button", PHONE), ("field", DESKTOP), ("key", DESKTOP)],
+                         ids=["phone-button", "desktop-field", "slash-key"])
+def test_search_served_loads_late_and_finds_contacts(chromium, served_site, code, how, viewport):
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    errors: list[str] = []
+    page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    check_visit(page, requests, served_site + page_in("signs.html", code), code, served_site, how)
+    assert not errors, errors
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def unpacked(bundle):
+    """The unzipped USB bundle of the session (tests/crawls.py)."""
+    return bundle[1]
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGS.languages])
+def test_search_from_the_offline_copy(chromium, unpacked, code):
+    context, requests = offline_context(chromium, js=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    base = unpacked.as_uri() + "/"
+    check_visit(page, requests, base + page_in("index.html", code), code, base, "field")   # desktop viewport
+    assert not [u for u in requests if not u.startswith("file:")], requests
+    assert not errors, errors
+    context.close()
+
+
+def test_without_javascript_the_search_box_is_hidden(chromium, served_site):
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "en/index.html")
+    assert not page.locator("label.md-header__button[for='__search']").is_visible()
+    assert not page.locator(".md-search").is_visible()
+    context.close()
+
+
+def test_index_holds_only_its_language_as_plain_text(site):
+    import json
+    for lang in LANGS.languages:
+        js = (site / "search" / f"index.{lang.code}.js").read_text(encoding="utf-8")
+        assert js.startswith("uitwegSearch(") and js.rstrip().endswith(");")
+        entries = json.loads(js.strip()[len("uitwegSearch("):-2])
+        assert {lang_of(e[0]) for e in entries} == {lang.code}
+        assert not [e for e in entries if "<p>" in e[2] or "<li>" in e[2]], "HTML left in the index text"
+    assert not (site / "search" / "search_index.json").exists()
+    assert not list((site / "assets" / "javascripts").glob("bundle.*"))

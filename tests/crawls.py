@@ -1,0 +1,182 @@
+"""Shared Chromium crawls: every page is opened once per way a reader opens it,
+and what the visit showed is recorded for the tests that read it, instead of
+each test file crawling every page again.
+
+- `served_crawl`: every page over HTTP, JavaScript on, 360×640, each in a fresh
+  context (empty cache, no storage): requests until the network is idle (the
+  first-visit budget) and after, failed requests, console errors and CSP
+  violations, storage and cookies, the strip in the first screen, the first Tab
+  stop, and axe-core's WCAG results at 1280×720 with the policy enforced.
+  Read by tests/browser/test_privacy.py, tests/postbuild/test_budgets.py and
+  tests/gates/test_a11y.py.
+- `file_crawl`: the unpacked USB bundle from file://, JavaScript on, network
+  blocked: from the root index.html along the links, then any page the links
+  missed. Read by test_privacy.py (the copy works under the policy) and
+  tests/offline/test_offline_bundle.py (reachable, language, strip, exit).
+
+The fixtures are session-scoped and imported by conftest.py; a visit records,
+it never asserts, so each test still fails on its own property only.
+"""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from light_helpers import DESKTOP, PHONE, all_pages, first_tab_stop, strip_outside_viewport
+
+from uitweg.gates.a11y import AXE_JS, axe_options
+from uitweg.gates.settings import load_gates
+from uitweg.offline import signing
+from uitweg.offline.bundle import build_bundle
+
+# axe's own default window, as when the accessibility gate loaded each page on its own.
+AXE_VIEWPORT = {"width": 1280, "height": 720}
+
+
+@dataclass
+class Visit:
+    """What one page load did and showed."""
+    requests: list[str] = field(default_factory=list)      # every request of the visit
+    first_visit: list[str] = field(default_factory=list)   # those made until the network was idle
+    failed: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)       # errors, warnings (CSP violations), uncaught
+    strip_outside: list[str] = field(default_factory=list)
+    first_tab: str = ""
+    storage: int = 0                                       # localStorage + sessionStorage entries
+    cookies: list = field(default_factory=list)
+    axe: list[dict] | None = None                          # axe-core violations (served crawl)
+    lang: str | None = None                                # <html lang> (file crawl)
+    strip_links: list[str] = field(default_factory=list)   # tel: hrefs in the strip (file crawl)
+    exits: int = 0                                         # #uw-exit links (file crawl)
+    strip_visible: dict[str, bool] = field(default_factory=dict)   # viewport name → visible
+    links: list[str] = field(default_factory=list)         # a[href] as the browser resolves them
+
+
+def record(target, visits: dict, current: list) -> None:
+    """File every event of `target` (a page or a context) under the page being visited."""
+    target.on("request", lambda r: visits[current[0]].requests.append(r.url))
+    target.on("requestfailed", lambda r: visits[current[0]].failed.append(f"{r.url} ({r.failure})"))
+    target.on("response", lambda r: r.status >= 400 and visits[current[0]].failed.append(f"{r.url} (HTTP {r.status})"))
+
+
+def record_console(page, visits: dict, current: list) -> None:
+    page.on("console", lambda m: m.type in ("error", "warning") and visits[current[0]].console.append(
+        f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: visits[current[0]].console.append(f"uncaught: {e}"))
+
+
+def run_axe(page, source: str, options: dict) -> list[dict]:
+    """axe-core in the page's own world. page.evaluate is not subject to the
+    page's CSP, so the policy stays on while axe reads the page."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate(source + "\n;0")
+    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+
+
+@pytest.fixture(scope="session")
+def served_crawl(chromium, served_site, site) -> dict[str, Visit]:
+    """Every page of the site (404.html too) once over HTTP with JavaScript on."""
+    if not AXE_JS.is_file():
+        pytest.fail("axe-core is missing: run `make test` (npm ci installs it)")
+    source = AXE_JS.read_text(encoding="utf-8")
+    options = axe_options(load_gates()["axe"]["tags"])
+    visits: dict[str, Visit] = {}
+    current = [""]
+    for rel in all_pages(site):
+        current[0] = rel
+        visits[rel] = visit = Visit()
+        context = chromium.new_context(viewport=PHONE, service_workers="block")
+        page = context.new_page()
+        record(page, visits, current)
+        record_console(page, visits, current)
+        page.goto(served_site + rel, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        visit.first_visit = list(visit.requests)
+        visit.strip_outside = strip_outside_viewport(page, PHONE)
+        visit.first_tab = first_tab_stop(page)
+        visit.storage = page.evaluate("localStorage.length + sessionStorage.length")
+        visit.cookies = context.cookies()
+        page.set_viewport_size(AXE_VIEWPORT)
+        visit.axe = run_axe(page, source, options)
+        context.close()
+    return visits
+
+
+@pytest.fixture(scope="session")
+def keypair(tmp_path_factory) -> tuple[Path, Path]:
+    """A throwaway key pair, never the repository's key."""
+    d = tmp_path_factory.mktemp("keys")
+    signing.generate(d / "test.key", d / "test.pub")
+    return d / "test.key", d / "test.pub"
+
+
+@pytest.fixture(scope="session")
+def bundle(site, keypair, tmp_path_factory):
+    """The signed USB bundle of the session's site, and where it was unzipped."""
+    out = tmp_path_factory.mktemp("bundle")
+    made = build_bundle(site, out / "info-offline.zip", keypair[0], keypair[1])
+    unpacked = out / "unpacked"
+    with zipfile.ZipFile(made.path) as zf:
+        zf.extractall(unpacked)
+    return made, unpacked
+
+
+@dataclass
+class FileCrawl:
+    base: str                       # file:///…/unpacked/
+    visits: dict[str, Visit]        # every page of the copy, by path in the copy
+    reached: list[str]              # pages reached by links from index.html, in crawl order
+    requests: list[str]             # every request of the context (network blocked)
+
+
+@pytest.fixture(scope="session")
+def file_crawl(chromium, bundle) -> FileCrawl:
+    """Every page of the unpacked bundle from file://, JavaScript on, at 360×640,
+    until the network is idle; only file: loads, every request is recorded."""
+    from conftest import offline_context
+    _, unpacked = bundle
+    base = unpacked.as_uri() + "/"
+    pages = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html"))
+    context, requests = offline_context(chromium, js=True, viewport=PHONE)
+    page = context.new_page()
+    visits: dict[str, Visit] = {}
+    current = [""]
+    record(page, visits, current)
+    record_console(page, visits, current)
+
+    def visit(rel: str) -> Visit:
+        current[0] = rel
+        visits[rel] = v = Visit()
+        if not (unpacked / rel).is_file():   # a link to a missing page: the test names it
+            return v
+        page.goto(base + rel, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        v.lang = page.evaluate("document.documentElement.lang")
+        v.strip_links = page.eval_on_selector_all(".uw-strip a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))")
+        v.exits = page.locator("#uw-exit").count()
+        v.links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        v.strip_visible["phone"] = page.locator(".uw-strip").first.is_visible()
+        page.set_viewport_size(DESKTOP)
+        v.strip_visible["desktop"] = page.locator(".uw-strip").first.is_visible()
+        page.set_viewport_size(PHONE)
+        return v
+
+    reached, queue = [], ["index.html"]
+    while queue:
+        rel = queue.pop()
+        if rel in visits:
+            continue
+        reached.append(rel)
+        for href in visit(rel).links:
+            if href.startswith(base):
+                target = urlsplit(href).path[len(urlsplit(base).path):]
+                if target.endswith(".html") and target not in visits:
+                    queue.append(target)
+    for rel in pages:              # pages the links missed: still checked, but not counted as reached
+        if rel not in visits:
+            visit(rel)
+    context.close()
+    return FileCrawl(base, visits, reached, requests)

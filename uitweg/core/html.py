@@ -1,0 +1,189 @@
+"""Read HTML as a browser does, with one parser: selectolax (Lexbor), a
+WHATWG-conformant HTML5 parser. Entities, unquoted or single-quoted
+attributes, comments and broken markup are read exactly as a browser reads
+them, so a check cannot be fooled by a way of writing that a home-made
+pattern did not expect; and it is fast (C), which keeps the build quick.
+
+- `blocks`: the text a reader sees, one piece per block, across inline
+  children (`02 <b>511</b> 64 65` is one text "02 511 64 65");
+- `attributes`: every attribute of every element, entities decoded;
+- `comments`: the text of every comment;
+- `text_nodes`: every text node with the elements around it;
+- `link_attributes`: every attribute that links or loads, with its line;
+- `line_of`: a best-effort line of a value in the raw HTML, for messages.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Elements whose content a reader never sees as text.
+HIDDEN = {"script", "style", "template"}
+# Phrasing elements: their text runs on with the text around them.
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+          "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+          "var", "wbr", "font", "big", "tt", "strike", "nobr", "label", "output"}
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    inside: frozenset[str]     # names of the elements around any part of it
+    tag: str                   # the block element that holds it
+
+
+def parse(html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(html)
+
+
+def ancestors(node: LexborNode) -> list[str]:
+    names = []
+    p = node.parent
+    while p is not None and p.tag not in ("-undef", "html", None):
+        names.append(p.tag)
+        p = p.parent
+    return names
+
+
+def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
+    """The visible text of the document, one Block per block element, with
+    inline children joined as a reader sees them. <title> is a block too."""
+    if isinstance(tree, str):
+        tree = parse(tree)
+    root = tree.root
+    if root is None:
+        return
+    parts: list[str] = []
+    inside: set[str] = set()
+    holder = ["html"]
+
+    def flush():
+        text = "".join(parts)
+        if text.strip():
+            yield Block(text, frozenset(inside), holder[0])
+        parts.clear()
+        inside.clear()
+
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag
+        if closing:
+            if tag not in INLINE:
+                yield from flush()
+            continue
+        if tag == "-text":
+            parts.append(node.text_content or "")
+            inside.update(ancestors(node))
+            continue
+        if tag in ("-comment", "-doctype") or tag in HIDDEN:
+            continue
+        if tag not in INLINE:
+            yield from flush()
+            holder[0] = tag
+        if tag in ("br", "hr", "img", "input"):
+            parts.append(" ")
+        stack.append((node, True))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        for c in reversed(children):
+            stack.append((c, False))
+    yield from flush()
+
+
+def elements(tree: LexborHTMLParser | str) -> Iterator[LexborNode]:
+    """Every element of the document (head and body), in order."""
+    if isinstance(tree, str):
+        tree = parse(tree)
+    if tree.root is None:
+        return
+    yield from (n for n in tree.root.traverse(include_text=False) if not n.tag.startswith("-"))
+
+
+def attributes(tree: LexborHTMLParser | str) -> Iterator[tuple[str, str, str]]:
+    """(tag, attribute, value) for every attribute, entities decoded."""
+    for node in elements(tree):
+        for name, value in node.attributes.items():
+            yield node.tag, name.lower(), value or ""
+
+
+def comments(tree: LexborHTMLParser | str) -> Iterator[str]:
+    if isinstance(tree, str):
+        tree = parse(tree)
+    if tree.root is None:
+        return
+    for node in tree.root.traverse(include_text=True):
+        if node.tag == "-comment":
+            yield node.comment_content or ""
+
+
+def line_of(html: str, needle: str) -> int | None:
+    """Line of the first occurrence of `needle` in `html`, or None."""
+    if not needle:
+        return None
+    pos = html.find(needle)
+    if pos < 0:
+        pos = html.lower().find(needle.lower())
+    return html.count("\n", 0, pos) + 1 if pos >= 0 else None
+
+
+@dataclass(frozen=True)
+class TextNode:
+    text: str
+    inside: frozenset[str]     # names of the elements around it
+
+
+def text_nodes(tree: LexborHTMLParser | str) -> Iterator[TextNode]:
+    """Every text node a reader sees (not in script, style or template,
+    not a comment), with the names of the elements around it."""
+    if isinstance(tree, str):
+        tree = parse(tree)
+    if tree.root is None:
+        return
+    for node in tree.root.traverse(include_text=True):
+        if node.tag == "-text":
+            around = frozenset(ancestors(node))
+            if not around & HIDDEN:
+                yield TextNode(node.text_content or "", around)
+
+
+_NOT_MARKUP = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b[^>]*>(.*?)(?=</\1\s*>)", re.S | re.IGNORECASE)
+
+
+def _blank(m: re.Match) -> str:
+    """A comment, or the body of a script or style, as spaces (newlines kept)."""
+    keep = m.group(0)[: m.start(2) - m.start()] if m.group(1) else ""
+    return keep + re.sub(r"[^\n]", " ", m.group(0)[len(keep):])
+
+
+# Attributes that make a browser follow or fetch an address.
+LINK_ATTRIBUTES = ("href", "src", "srcset", "action", "poster", "data", "formaction")
+
+
+def link_attributes(html: str, names: tuple[str, ...] = LINK_ATTRIBUTES) -> Iterator[tuple[int, str, str, str]]:
+    """(line, tag, attribute, value) of every attribute in `names`, its value
+    as a browser reads it (entities decoded). Lines are found by walking the
+    source in document order: exact for markup a parser does not reorder."""
+    tree = parse(html)
+    # Search a copy where comments and script/style bodies are blanked (same
+    # length, same lines), so markup inside them is never taken for an element.
+    html = _NOT_MARKUP.sub(_blank, html)
+    pos = 0
+    for node in elements(tree):
+        found = [(n.lower(), v or "") for n, v in node.attributes.items() if n.lower() in names]
+        if not found:
+            continue
+        alternatives = "|".join(re.escape(n) for n, _ in found)
+        start = re.compile(rf"<{re.escape(node.tag)}\b[^>]*?\s(?:{alternatives})\s*=", re.IGNORECASE).search(html, pos)
+        for name, value in found:
+            at = re.compile(rf"\s{re.escape(name)}\s*=", re.IGNORECASE).search(html, start.start()) if start else None
+            line = html.count("\n", 0, at.start() + 1) + 1 if at else (line_of(html, value) or 1)
+            yield line, node.tag, name, value
+        if start:
+            pos = start.start() + 1
