@@ -104,3 +104,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+def every_language(table_yaml: str) -> str:
+    """A hand-written contact table with {nl: …, en: …, fr: …} maps, given the
+    English text for every other language of data/languages.yml (the table
+    needs a text per language)."""
+    import re
+
+    from uitweg.core.languages import load_languages
+    extra = [c for c in load_languages().codes if c not in ("nl", "en", "fr")]
+    return re.sub(r'(\{nl: "[^"]*", en: ("[^"]*"), fr: "[^"]*")\}',
+                  lambda m: m.group(1) + "".join(f", {c}: {m.group(2)}" for c in extra) + "}", table_yaml)
+

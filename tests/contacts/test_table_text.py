@@ -24,7 +24,7 @@ from uitweg.printing.texts import load_print_data
 GOOD = paths.CONTACTS.read_text(encoding="utf-8")
 LANGS = load_languages()
 EVIL = '<meta http-equiv="refresh" content="0;url=https://evil.example">'
-PAG_NAME = 'name: {nl: "PAG-ASA", en: "PAG-ASA", fr: "PAG-ASA"}'
+PAG_NAME = 'name:\n      nl: "PAG-ASA"'   # one line per language (nine languages)
 
 
 def refused(tmp_path: Path, old: str, new: str) -> BuildError:
@@ -43,14 +43,15 @@ def line_of(needle: str) -> int:
 def test_markup_in_a_name_is_refused_with_file_line_entry_and_field(tmp_path):
     err = refused(tmp_path, PAG_NAME, PAG_NAME.replace('nl: "PAG-ASA"', "nl: '" + EVIL + "'"))
     [p] = err.problems
-    assert p.file.endswith("contacts.yml") and p.line == line_of(PAG_NAME)
+    nl_line = line_of(PAG_NAME) + 1   # the `nl:` line under `name:`
+    assert p.file.endswith("contacts.yml") and p.line == nl_line
     assert "entry 'pag-asa', field 'name.nl'" in p.message and "markup" in p.message
-    assert f"contacts.yml:{line_of(PAG_NAME)}: entry 'pag-asa'" in str(err)
+    assert f"contacts.yml:{nl_line}: entry 'pag-asa'" in str(err)
 
 
-PAG_REGION = 'region: {nl: "Brussel", en: "Brussels", fr: "Bruxelles"}'
+PAG_REGION = 'region:\n      nl: "Brussel"'
 PAG_DESC_NL = 'nl: "Erkend centrum voor slachtoffers van mensenhandel in Brussel.'
-PAG_HOURS = '"02 511 64 64"\n        free: null\n        always_open: true\n        hours: {nl: "24 uur op 24'
+PAG_HOURS = '"02 511 64 64"\n        free: null\n        always_open: true\n        hours:\n          nl: "24 uur op 24'
 
 
 @pytest.mark.parametrize("old, new, field, words", [

@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from conftest import copy_project
+from conftest import copy_project, every_language
 from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.gates.audit import audit, months_before
@@ -17,7 +17,7 @@ from uitweg.gates.audit import audit, months_before
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2027, 1, 31)
 
-TABLE = """contacts:
+TABLE = every_language("""contacts:
   - id: pag-asa
     kind: specialised-centre
     name: {nl: "PAG-ASA", en: "PAG-ASA", fr: "PAG-ASA"}
@@ -43,7 +43,7 @@ TABLE = """contacts:
 quick_exit: {nl: "https://www.meteo.be/nl/belgie", en: "https://www.meteo.be/en/belgium", fr: "https://www.meteo.be/fr/belgique"}
 sources:
   seed: {title: "Mensenhandel", kind: web page, publisher: null, year: null}
-"""
+""")
 
 SEED = """PAG-ASA: 02 511 64 64, info@pag-asa.be
 Payoke is bereikbaar op het telefoonnummer 03 201 16 90 of via e-mail admin@payoke.be

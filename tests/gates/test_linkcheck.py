@@ -53,7 +53,8 @@ def test_external_urls_are_every_website_and_quick_exit_with_their_line(tmp_path
         ("https://www.meteo.be/nl/belgie", "quick_exit nl", 24),
         ("https://www.meteo.be/en/belgium", "quick_exit en", 24),
         ("https://www.meteo.be/fr/belgique", "quick_exit fr", 24),
-    ]
+    ] + [("https://www.meteo.be/en/belgium", f"quick_exit {code}", 24)
+         for code in load_languages().codes if code not in ("nl", "en", "fr")]
 
 
 def test_external_urls_of_the_real_table_include_the_quick_exit_pages():
