@@ -174,3 +174,34 @@ def test_headers_file_matches_the_headers_data(site):
 
 def test_repository_file_is_the_one_tested():
     assert NGINX_CONF == ROOT / "deploy" / "nginx.conf"
+
+
+def get_with_language(port: int, path: str, accept_language: str) -> tuple[int, dict]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", path, headers={"Accept-Language": accept_language})
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    headers: dict[str, str] = {}
+    for k, v in resp.getheaders():   # nginx may send Vary twice (Accept-Encoding, Accept-Language)
+        headers[k.lower()] = f"{headers[k.lower()]}, {v}" if k.lower() in headers else v
+    return resp.status, headers
+
+
+def test_the_root_answers_in_the_browsers_language(nginx):
+    from uitweg.core.languages import load_languages
+    langs = load_languages()
+    for lang in langs.languages:
+        status, headers = get_with_language(nginx, "/", f"{lang.code}-XX,{lang.code};q=0.9,nl;q=0.5")
+        if lang.code == langs.default.code:
+            assert status == 200, lang.code
+        else:
+            assert status == 302 and headers["location"].endswith(f"/{lang.code}/index.html"), (lang.code, headers)
+            assert "content-security-policy" in headers, "the redirect keeps the security headers"
+        assert "accept-language" in headers.get("vary", "").lower(), lang.code
+    status, _ = get_with_language(nginx, "/", "de-DE,de;q=0.9")   # not a language of the site: Dutch
+    assert status == 200
+    status, _ = get_with_language(nginx, "/index.html", "ar")     # a page the reader chose: never redirected
+    assert status == 200
+    status, _ = get_with_language(nginx, "/", "nl-BE,ar;q=0.8")   # Dutch first: Dutch
+    assert status == 200
