@@ -1,4 +1,4 @@
-"""Quick exit (after GOV.UK "Exit this page", /work/shared/safety-notes.md):
+"""Quick exit (after GOV.UK "Exit this page", dev-notes/light.md, "Quick exit"):
 on every page, labelled in the page's language, to the neutral site of the
 contact table; with JavaScript it blanks the page and replaces the history
 entry, Shift three times does the same, a USB copy without network lands on
