@@ -98,12 +98,42 @@ def offline_context(browser, js: bool, viewport: dict | None = None):
     return ctx, requests
 
 
+# Shared fixtures that every worker may make for itself (a few seconds each).
+# Every other module- or session-scoped fixture is made once: the tests that
+# use it run in one xdist worker (see pytest_collection_modifyitems).
+EVERY_WORKER = {"site", "html_pages", "chromium", "served_site", "keypair", "bundle"}
+
+
+@pytest.hookimpl(tryfirst=True)   # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Every test that drives Chromium is a `browser` test, marked or not:
-    `make test-fast` deselects them."""
-    for item in items:
+    `make test-fast` deselects them.
+
+    `make test` runs the tests in parallel (pytest-xdist, --dist loadgroup).
+    Tests that share an expensive fixture (a crawl of every page, a set of
+    print PDFs, a build of broken copies) get one xdist group, so the fixture
+    is made once; tests linked through any such fixture share the group."""
+    parent: dict[str, str] = {}
+
+    def find(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            name = parent[name]
+        return name
+
+    shared: dict[int, list[str]] = {}
+    for i, item in enumerate(items):
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        info = getattr(item, "_fixtureinfo", None)
+        names = [name for name, defs in (info.name2fixturedefs.items() if info else ())
+                 if name not in EVERY_WORKER and defs[-1].scope in ("module", "session")
+                 and defs[-1].baseid]   # baseid "" = a plugin's fixture (tmp_path_factory, …)
+        shared[i] = names
+        for name in names[1:]:
+            parent[find(name)] = find(names[0])
+    for i, item in enumerate(items):
+        if shared[i]:
+            item.add_marker(pytest.mark.xdist_group(find(shared[i][0])))
 
 
 def every_language(table_yaml: str) -> str:

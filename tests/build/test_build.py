@@ -1,5 +1,6 @@
 """Integration: real strict `mkdocs build`s of the site and of broken copies."""
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -95,16 +96,39 @@ def replace_in(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
-# A full build of its own; tests/build/test_gate_classes.py covers the same in test-fast.
-@pytest.mark.slow
-def test_one_wrong_digit_fails_and_names_file_and_line(project, tmp_path):
-    page = project / "docs" / "en" / "signs.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text + "\nCall Payoke on 03 201 16 09.\n", encoding="utf-8")
-    line = text.count("\n") + 2
-    result = mkdocs_build(project, tmp_path / "out", check=False)
-    assert result.returncode != 0
-    assert f"docs/en/signs.md:{line}: 03 201 16 09 is not in the contact table — did you mean Payoke 03 201 16 90?" in result.stderr
+@dataclass
+class Planted:
+    stderr: str
+    returncode: int
+    lines: dict[str, int]    # what was planted -> its line in its page
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory) -> Planted:
+    """One copy with four slips planted in different files, one strict build:
+    the gate reports every problem of every page together, so each test
+    below reads its own line of the same report (one build instead of four)."""
+    tmp = tmp_path_factory.mktemp("planted")
+    project = copy_project(tmp / "project")
+    lines = {}
+    for name, rel, added in (("wrong digit", "docs/en/signs.md", "Call Payoke on 03 201 16 09."),
+                             ("short slip", "docs/nl/about.md", "Bel 1721 als je twijfelt."),
+                             ("link", "docs/fr/about.md", "[Météo](https://www.meteo.be/fr/belgiqe)")):
+        page = project / rel
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text + f"\n{added}\n", encoding="utf-8")
+        lines[name] = text.count("\n") + 2
+    # The last gate reads the finished page, template parts included.
+    replace_in(project / "overrides" / "main.html", "{% block footer %}{% endblock %}",
+               "{% block footer %}<p>Bel 02 511 64 46</p>{% endblock %}")
+    result = mkdocs_build(project, tmp / "out", check=False)
+    return Planted(result.stderr, result.returncode, lines)
+
+
+def test_one_wrong_digit_fails_and_names_file_and_line(planted):
+    assert planted.returncode != 0
+    assert (f"docs/en/signs.md:{planted.lines['wrong digit']}: 03 201 16 09 is not in the contact table "
+            "— did you mean Payoke 03 201 16 90?") in planted.stderr
 
 
 @pytest.mark.slow
@@ -116,26 +140,17 @@ def test_right_number_written_another_way_passes(accepted_build):
     assert 'href="tel:+3232011690" class="tel">03/201.16.90</a>' in (out / "signs.html").read_text(encoding="utf-8")
 
 
-# A full build of its own; tests/build/test_gate_classes.py covers the same in test-fast.
-@pytest.mark.slow
-def test_short_number_slip_fails(project, tmp_path):
-    page = project / "docs" / "nl" / "about.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text + "\nBel 1721 als je twijfelt.\n", encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out", check=False)
-    assert result.returncode != 0
-    assert f"docs/nl/about.md:{text.count(chr(10)) + 2}: 1721 is not in the contact table — did you mean 1712?" in result.stderr
+def test_short_number_slip_fails(planted):
+    assert planted.returncode != 0
+    assert (f"docs/nl/about.md:{planted.lines['short slip']}: 1721 is not in the contact table "
+            "— did you mean 1712?") in planted.stderr
 
 
-@pytest.mark.slow
-def test_unknown_external_link_fails(project, tmp_path):
-    page = project / "docs" / "fr" / "about.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text + "\n[Météo](https://www.meteo.be/fr/belgiqe)\n", encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out", check=False)
-    assert result.returncode != 0
-    assert "docs/fr/about.md:" in result.stderr
-    assert "link https://www.meteo.be/fr/belgiqe is not in the contact table — did you mean https://www.meteo.be/fr/belgique?" in result.stderr
+def test_unknown_external_link_fails(planted):
+    assert planted.returncode != 0
+    assert f"docs/fr/about.md:{planted.lines['link']}: " in planted.stderr
+    assert ("link https://www.meteo.be/fr/belgiqe is not in the contact table "
+            "— did you mean https://www.meteo.be/fr/belgique?") in planted.stderr
 
 
 def test_malformed_table_fails_naming_the_entry(project, tmp_path):
@@ -146,13 +161,10 @@ def test_malformed_table_fails_naming_the_entry(project, tmp_path):
     assert "entry 'surya', field 'phones[0].number': '04 232 40' is not a valid Belgian phone number" in result.stderr
 
 
-def test_number_in_a_template_is_caught_too(project, tmp_path):
+def test_number_in_a_template_is_caught_too(planted):
     """The last gate reads the finished page, template parts included."""
-    replace_in(project / "overrides" / "main.html", "{% block footer %}{% endblock %}",
-               "{% block footer %}<p>Bel 02 511 64 46</p>{% endblock %}")
-    result = mkdocs_build(project, tmp_path / "out", check=False)
-    assert result.returncode != 0
-    assert "02 511 64 46 is not in the contact table" in result.stderr
+    assert planted.returncode != 0
+    assert "02 511 64 46 is not in the contact table" in planted.stderr
 
 
 @pytest.mark.slow

@@ -1,5 +1,5 @@
-"""Links gate: LinkChecker over the built site (HTTP on 127.0.0.1 and
-file://), with anchors; and the list of outside addresses that
+"""Links gate: LinkChecker over the built site (HTTP on 127.0.0.1; file://
+copies: tests/offline/test_offline_bundle.py), with anchors; and the list of outside addresses that
 `make linkcheck-external` checks online."""
 from __future__ import annotations
 
@@ -79,3 +79,37 @@ def test_check_external_reports_what_does_not_answer(tmp_path):
         "Open it in a browser: if the site moved, write the new address (and record a new `checked`); "
         "if your network is down, try again later.",
     ]
+
+
+def test_anchor_check_reads_real_pages_and_finds_a_wrong_anchor(site, tmp_path):
+    """Two built pages copied as they are: their anchors pass; then one link's
+    anchor is misspelt, as an editor might, and exactly that link is named."""
+    import shutil
+
+    from uitweg.gates.anchors import missing_anchors
+    copy = tmp_path / "site"
+    (copy / "en").mkdir(parents=True)
+    for name in ("index.html", "who-can-help.html"):
+        shutil.copy(site / "en" / name, copy / "en" / name)
+    html = (copy / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'href="who-can-help.html#sexual-violence"' in html    # a link to another page's anchor
+    assert missing_anchors(copy) == []
+    (copy / "en" / "index.html").write_text(html.replace('"who-can-help.html#sexual-violence"',
+                                                         '"who-can-help.html#sexual-violense"', 1), encoding="utf-8")
+    [problem] = missing_anchors(copy)
+    line = html[:html.index('"who-can-help.html#sexual-violence"')].count("\n") + 1
+    assert (problem.file, problem.line) == ("site/en/index.html", line)
+    assert "goes to who-can-help.html#sexual-violense, but that page has no anchor #sexual-violense" in problem.message
+    assert "#sexual-violence" in problem.message      # the anchors it has, to pick from
+
+
+def test_anchor_check_follows_root_relative_links_names_and_top(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "a.html").write_text('<p><a name="old">x</a><span id="%">y</span></p>', encoding="utf-8")
+    (tmp_path / "404.html").write_text(
+        '<a href="/en/a.html#old">1</a>\n<a href="#top">2</a>\n<a href="/en/a.html#%25">3</a>\n'
+        '<a href="/en/a.html#new">4</a>\n<a href="#">5</a>\n<a href="https://x.example/#y">6</a>\n',
+        encoding="utf-8")
+    from uitweg.gates.anchors import missing_anchors
+    assert [(p.line, p.message.split(",")[0]) for p in missing_anchors(tmp_path)] == [
+        (4, "the link “4” goes to /en/a.html#new")]

@@ -2,7 +2,7 @@
 table's outside addresses (online, for editors).
 
     python -m uitweg.gates.linkcheck SITE_DIR    every internal link and #anchor, served
-                                           on 127.0.0.1 and opened as files (file://)
+                                           on 127.0.0.1
     python -m uitweg.gates.linkcheck --external  every website and quick-exit address of
                                            data/contacts.yml, online (make linkcheck-external)
 
@@ -17,21 +17,20 @@ import functools
 import http.server
 import io
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from uitweg.contacts.table import ContactTable, load_contacts
 from uitweg.core import paths
 from uitweg.core.problems import BuildError, Problem, report
 from uitweg.core.yamlfile import line_of, load_with_lines
+from uitweg.gates.anchors import missing_anchors
 from uitweg.gates.settings import load_gates, origin
 
 # --- the contact table's outside addresses (make linkcheck-external) ---------
@@ -109,11 +108,11 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 
 def linkchecker_config(ignore: list[str]) -> str:
-    """A linkcheckerrc: anchors checked, outside links not fetched."""
+    """A linkcheckerrc: outside links not fetched. Anchors are checked by
+    uitweg/gates/anchors.py (LinkChecker's plugin re-parses a page per anchor)."""
     patterns = "\n".join(f"  {p}" for p in ignore)
     return ("[checking]\nmaxrequestspersecond=1000\n"
-            f"[filtering]\ncheckextern=0\nignore=\n{patterns}\n"
-            "[AnchorCheck]\n")
+            f"[filtering]\ncheckextern=0\nignore=\n{patterns}\n")
 
 
 def run_linkchecker(start_urls: list[str], config: str) -> list[dict]:
@@ -133,12 +132,11 @@ def run_linkchecker(start_urls: list[str], config: str) -> list[dict]:
 
 
 def broken_links(rows: list[dict], base: str, label: str = "site") -> list[Problem]:
-    """Problems for broken links and missing anchors; `base` is the URL of
-    the site folder, shown as `label` ("site/en/signs.html:12: …")."""
+    """Problems for broken links; `base` is the URL of the site folder, shown
+    as `label` ("site/en/signs.html:12: …")."""
     problems = []
     for row in rows:
-        anchor_missing = "Anchor `" in (row.get("warningstring") or "")
-        if row.get("valid") == "True" and not anchor_missing:
+        if row.get("valid") == "True":
             continue
         parent = (row.get("parentname") or row.get("url") or "").split("#", 1)[0]
         rel = unquote(parent[len(base):]) if parent.startswith(base) else parent
@@ -149,48 +147,27 @@ def broken_links(rows: list[dict], base: str, label: str = "site") -> list[Probl
         text = f"the link “{name}”" if name and name != "None" else "a link"
         target = row.get("urlname") or row.get("url")
         where = origin(rel) if rel.endswith(".html") else "a file of the site"
-        if anchor_missing:
-            anchors = row["warningstring"].split("Available anchors:", 1)[-1].strip().rstrip(".")
-            fragment = urlsplit(target).fragment
-            problems.append(Problem(f"{label}/{rel}", line, f"{text} goes to {target}, but that page has no anchor #{fragment} "
-                                    f"({where}). Use an anchor the page has ({_few(anchors)}), or add "
-                                    f"{{#{fragment}}} to the heading it should reach."))
-        else:
-            result = row.get("result") or ""
-            why = "" if result.startswith("404") or "No such file" in result else f"{result.split(':', 1)[0]}; "
-            problems.append(Problem(f"{label}/{rel}", line, f"{text} goes to {target}, which does not exist ({why}{where}). "
-                                    "Fix the link target (file name ending in .md, folder, spelling), "
-                                    "or write the missing page."))
+        result = row.get("result") or ""
+        why = "" if result.startswith("404") or "No such file" in result else f"{result.split(':', 1)[0]}; "
+        problems.append(Problem(f"{label}/{rel}", line, f"{text} goes to {target}, which does not exist ({why}{where}). "
+                                "Fix the link target (file name ending in .md, folder, spelling), "
+                                "or write the missing page."))
     return problems
 
 
 def check_site(site_dir: Path, ignore: list[str] | None = None) -> list[Problem]:
-    """Broken internal links and anchors, over HTTP and over file:// (USB
-    copies). The two runs go side by side: each is one busy process."""
+    """Broken internal links (LinkChecker, over HTTP from the home page and
+    the 404 page) and anchors (uitweg/gates/anchors.py). USB copies (file://) open the same files: that every link there
+    names a file of the copy is tests/offline/test_offline_bundle.py's job
+    (test_every_link_is_a_file, and the crawl from the copy's index.html), so
+    a second, equally slow LinkChecker run over file:// would find nothing new."""
     config = linkchecker_config(ignore if ignore is not None else load_gates()["linkcheck"]["ignore"])
-    with serve(site_dir) as http_base, tempfile.TemporaryDirectory() as tmp:
-        # A readable copy: as root, LinkChecker reads files as `nobody`.
-        copy = Path(tmp) / "site"
-        shutil.copytree(site_dir, copy)
-        os.chmod(tmp, 0o755)
-        file_base = copy.as_uri() + "/"
+    with serve(site_dir) as http_base:
         # 404.html is linked from nowhere; its links are root-relative, so HTTP only.
-        http_starts = [http_base] + ([http_base + "404.html"] if (site_dir / "404.html").is_file() else [])
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            runs = [(base, pool.submit(run_linkchecker, starts, config))
-                    for base, starts in ((http_base, http_starts), (file_base, [file_base + "index.html"]))]
-            found = [p for base, run in runs for p in broken_links(run.result(), base)]
-    problems = {(p.file, p.line, p.message): p for p in found}  # one message per link, found either way
+        starts = [http_base] + ([http_base + "404.html"] if (site_dir / "404.html").is_file() else [])
+        found = broken_links(run_linkchecker(starts, config), http_base) + missing_anchors(site_dir)
+    problems = {(p.file, p.line, p.message): p for p in found}  # one message per link
     return sorted(problems.values(), key=lambda p: (p.file, p.line or 0))
-
-
-def _few(anchors: str, n: int = 8) -> str:
-    names = [a.strip().strip("`'") for a in anchors.split(",") if a.strip() not in ("", "-")]
-    names = [a for a in names if not a.startswith("__")]  # Material's own (#__drawer, …)
-    if not names:
-        return "it has none"
-    return ", ".join("#" + a for a in names[:n]) + (", …" if len(names) > n else "")
-
 
 
 def main(argv: list[str] | None = None) -> int:
