@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def js_visits(served_crawl) -> dict:
     """Every page once, JavaScript on, phone-sized, until the network is idle
-    (the shared crawl of crawls.py, each page in a fresh context)."""
+    (the shared crawl of crawls.py, each page a first visit)."""
     return served_crawl
 
 

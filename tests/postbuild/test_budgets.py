@@ -131,7 +131,7 @@ def served_size(site, path: str) -> int:
 def test_whole_first_visit_fits_the_budget(chromium, served_crawl, served_site, site):
     """Every page loaded in Chromium (JS on, empty cache, phone screen): every
     request it makes until the network is idle, in brotli bytes (the shared
-    crawl of tests/crawls.py opens each page in a fresh context)."""
+    crawl of tests/crawls.py opens each page as a first visit, cache off)."""
     budget = BUDGETS["first_visit"]
     over, largest = [], (0, "")
     assert set(served_crawl) == set(all_pages(site))
@@ -142,6 +142,8 @@ def test_whole_first_visit_fits_the_budget(chromium, served_crawl, served_site, 
         paths = [unquote(urlsplit(u).path).lstrip("/") for u in requests]
         missing = [p for p in paths if not (site / p).is_file()]
         assert not missing, f"{rel}: requests for files that do not exist: {missing}"
+        # An empty cache: every page fetches the stylesheet the site shares.
+        assert [p for p in paths if p.endswith(".css")], f"{rel}: no stylesheet requested: the cache was not empty"
         size = sum(served_size(site, p) for p in paths)
         largest = max(largest, (size, rel))
         if size > budget["max_bytes"] or len(paths) > budget["max_requests"]:
