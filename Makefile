@@ -44,8 +44,12 @@ test-deps: $(VENV)/.test-installed ## Install what the tests need (Python, Debia
 	@bash tools/install-system-packages.sh $(sort $(APT_PACKAGES))
 	$(NPM_SETUP)
 
-test: test-deps lint ## Run the lint and the whole test suite
-	$(PY) -m pytest
+# In parallel: TEST_WORKERS pytest-xdist workers; tests that share a crawl or
+# a build run in one worker (xdist groups, tests/conftest.py).
+TEST_WORKERS ?= 3
+
+test: test-deps lint ## Run the lint and the whole test suite (in parallel: TEST_WORKERS=3)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test-fast: test-deps lint ## The edit-test loop (under a minute): every test that needs no browser and is not marked slow
 	$(PY) -m pytest -m "not browser and not slow"

@@ -136,6 +136,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(find(shared[i][0])))
 
 
+def check_groups_took_effect(config, items) -> None:
+    """pytest-xdist marks a grouped test by adding "@group" to its id; with
+    pytest 9.2.0 that silently stopped (pytest-xdist issue 1386), and every
+    worker then made every crawl again. Refuse to run rather than run slow."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if lost:
+        pytest.exit(f"pytest-xdist did not group {len(lost)} tests (e.g. {lost[0]}): check the pytest and "
+                    "pytest-xdist versions in requirements-test.txt", returncode=3)
+
+
 def every_language(table_yaml: str) -> str:
     """A hand-written contact table with {nl: …, en: …, fr: …} maps, given the
     English text for every other language of data/languages.yml (the table
@@ -147,3 +159,7 @@ def every_language(table_yaml: str) -> str:
     return re.sub(r'(\{nl: "[^"]*", en: ("[^"]*"), fr: "[^"]*")\}',
                   lambda m: m.group(1) + "".join(f", {c}: {m.group(2)}" for c in extra) + "}", table_yaml)
 
+
+
+def pytest_collection_finish(session):
+    check_groups_took_effect(session.config, session.items)

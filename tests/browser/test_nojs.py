@@ -1,8 +1,7 @@
 """JavaScript optional: with JavaScript off, every page shows its content, the
 strip and the quick exit come first, the links reach every page, the language
 links lead to the same page in the other language, and every number is a
-click-to-call link. With JavaScript on, search finds pages in each language.
-Every page, in Chromium, at 360×640. (With JavaScript off, page.evaluate of
+click-to-call link. Every page, in Chromium, at 360×640. (With JavaScript off, page.evaluate of
 anything with timers hangs: only plain DOM reads here.)"""
 from __future__ import annotations
 
@@ -135,26 +134,5 @@ def test_the_drawer_opens_without_javascript(chromium, served_site):
     context.close()
 
 
-# A word of each language that its own pages use (the page titles say so).
-SEARCH_WORDS = {"nl": "mensenhandel", "en": "trafficking", "fr": "traite",
-                "ar": "الاتجار", "bg": "трафик", "pt": "tráfico", "ro": "trafic", "zh": "人口贩卖", "uk": "торгівля"}
-
-
-@pytest.mark.parametrize("code", LANGS.codes)
-def test_search_works_in_each_language_with_javascript(chromium, served_site, code):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(served_site + page_in("index.html", code))
-    page.locator("label.md-header__button[for='__search']").click()
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(SEARCH_WORDS[code])
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    hrefs = [a.get_attribute("href") for a in results.all()]
-    in_lang = [h for h in hrefs if lang_of(urldefrag(h).url.replace(served_site, "")) == code]
-    assert in_lang, f"{code}: no result links to a {code} page: {hrefs}"
-    results.first.click()
-    page.wait_for_load_state()
-    landed = urldefrag(page.url).url[len(served_site):]
-    assert lang_of(landed) == code and landed.endswith(".html"), f"{code}: the first result went to {page.url}"
-    context.close()
+# With JavaScript on, search in each language (served and from file://):
+# tests/browser/test_search.py.

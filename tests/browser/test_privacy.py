@@ -101,24 +101,6 @@ def test_file_copy_works_under_the_policy(file_visits):
     assert not problems, "from file:// (USB copy):\n" + "\n".join(problems)
 
 
-def test_search_works_from_a_file_copy_under_the_policy(chromium, site):
-    """Search from file:// loads its script and index with <script src>, which
-    the CSP allows ('self' matches file: in Chromium): no console error."""
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    console = []
-    page.on("console", lambda m: m.type == "error" and console.append(m.text))
-    page.goto((site / "en" / "index.html").as_uri())
-    page.locator("label.md-header__button[for='__search']").click()
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("trafficking")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    assert results.count() > 0
-    assert not console, console
-    context.close()
-
-
 def test_no_cdn_polyfill_in_browsers_without_resize_observer(chromium, served_site):
     """Material's bundle loaded a polyfill from unpkg.com when ResizeObserver was
     missing; the site no longer loads the bundle, and our scripts do not need it."""

@@ -77,6 +77,11 @@ def test_search_served_loads_late_and_finds_contacts(chromium, served_site, code
     page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     check_visit(page, requests, served_site + page_in("signs.html", code), code, served_site, how)
+    if how == "button":   # a result is a working link to a page of the same language
+        page.locator(".md-search-result__item a").first.click()
+        page.wait_for_load_state()
+        landed = urldefrag(page.url).url[len(served_site):]
+        assert lang_of(landed) == code and landed.endswith(".html"), f"{code}: the first result went to {page.url}"
     assert not errors, errors
     context.close()
 

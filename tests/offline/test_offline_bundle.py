@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # Contacts whose numbers every page must offer as tel: links (the brief's minimum).
 REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
 # A word from each language's pages that offline search must find, and the folder of its results.
-SEARCH_WORDS = {"nl": ("mensenhandel", ""), "en": ("trafficking", "en/"), "fr": ("traite", "fr/")}
 
 
 def tel(contact_id: str) -> str:
@@ -177,25 +176,7 @@ def test_crawl_from_root_offline_without_javascript(bundle, chromium):
     assert not outside, f"requests that left file://: {outside}"
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", list(SEARCH_WORDS))
-def test_offline_search(bundle, chromium, lang):
-    """Search runs from file:// (uitweg-search.js, search/index.<lang>.js) in every language."""
-    _, unpacked = bundle
-    word, folder = SEARCH_WORDS[lang]
-    ctx, requests = offline_context(chromium, js=True)
-    page = ctx.new_page()
-    page.goto((unpacked / folder / "index.html").as_uri())
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill(word)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-    ctx.close()
-    base = unpacked.as_uri() + "/"
-    in_lang = [h for h in hrefs if h.startswith(base) and page_lang(h[len(base):]) == lang]
-    assert in_lang, f"search for {word!r} found nothing in {lang}: {hrefs[:5]}"
-    assert all((unpacked / urlsplit(h).path[len(urlsplit(base).path):]).is_file() for h in in_lang)
-    assert not [u for u in requests if not u.startswith("file:")]
+# Search from file:// in every language: tests/browser/test_search.py (test_search_from_the_offline_copy).
 
 
 @pytest.mark.browser
