@@ -3,15 +3,15 @@ and what the visit showed is recorded for the tests that read it, instead of
 each test file crawling every page again.
 
 - `served_crawl`: every page over HTTP, JavaScript on, 360×640, each as a
-  first visit (cache off, storage and cookies cleared): requests until the network is idle (the
-  first-visit budget) and after, failed requests, console errors and CSP
-  violations, storage and cookies, the strip in the first screen, the first Tab
-  stop, and axe-core's WCAG results at 1280×720 with the policy enforced.
-  Read by tests/browser/test_privacy.py, tests/postbuild/test_budgets.py and
-  tests/gates/test_a11y.py.
+  first visit (cache off, storage and cookies cleared): requests until the
+  network is idle (the first-visit budget) and after, failed requests, console
+  errors and CSP violations, storage and cookies, the strip in the first
+  screen, the first Tab stop. Read by tests/browser/test_privacy.py and
+  tests/postbuild/test_budgets.py. (axe-core, most of a page's time, runs in
+  tests/gates/test_a11y.py, one test per language, so it runs in parallel.)
 - `file_crawl`: the unpacked USB bundle from file://, JavaScript on, network
-  blocked: from the root index.html along the links, then any page the links
-  missed. Read by test_privacy.py (the copy works under the policy) and
+  blocked: every page, then which of them the links reach from the root
+  index.html. Read by test_privacy.py (the copy works under the policy) and
   tests/offline/test_offline_bundle.py (reachable, language, strip, exit).
 
 The fixtures are session-scoped and imported by conftest.py; a visit records,
@@ -27,13 +27,8 @@ from urllib.parse import urlsplit
 import pytest
 from light_helpers import DESKTOP, PHONE, all_pages, first_tab_stop, strip_outside_viewport
 
-from uitweg.gates.a11y import AXE_JS, axe_options
-from uitweg.gates.settings import load_gates
 from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
-
-# axe's own default window, as when the accessibility gate loaded each page on its own.
-AXE_VIEWPORT = {"width": 1280, "height": 720}
 
 
 @dataclass
@@ -47,7 +42,6 @@ class Visit:
     first_tab: str = ""
     storage: int = 0                                       # localStorage + sessionStorage entries
     cookies: list = field(default_factory=list)
-    axe: list[dict] | None = None                          # axe-core violations (served crawl)
     lang: str | None = None                                # <html lang> (file crawl)
     strip_links: list[str] = field(default_factory=list)   # tel: hrefs in the strip (file crawl)
     exits: int = 0                                         # #uw-exit links (file crawl)
@@ -68,47 +62,51 @@ def record_console(page, visits: dict, current: list) -> None:
     page.on("pageerror", lambda e: visits[current[0]].console.append(f"uncaught: {e}"))
 
 
-def run_axe(page, source: str, options: dict) -> list[dict]:
-    """axe-core in the page's own world. page.evaluate is not subject to the
-    page's CSP, so the policy stays on while axe reads the page."""
-    page.evaluate("document.activeElement && document.activeElement.blur()")
-    page.evaluate(source + "\n;0")
-    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+# Pages load in this many tabs at once, so their 0.5 s waits for an idle
+# network overlap; each tab records its own requests.
+TABS = 6
+
+
+def new_tab(context, visits: dict) -> tuple:
+    """A tab whose events are filed under the page it shows: (page, [rel])."""
+    page = context.new_page()
+    current = [""]
+    record(page, visits, current)
+    record_console(page, visits, current)
+    return page, current
 
 
 @pytest.fixture(scope="session")
 def served_crawl(chromium, served_site, site) -> dict[str, Visit]:
     """Every page of the site (404.html too) once over HTTP with JavaScript on."""
-    if not AXE_JS.is_file():
-        pytest.fail("axe-core is missing: run `make test` (npm ci installs it)")
-    source = AXE_JS.read_text(encoding="utf-8")
-    options = axe_options(load_gates()["axe"]["tags"])
     visits: dict[str, Visit] = {}
-    current = [""]
     # One context for all pages (a new one per page cost 0.3 s each), with
     # every visit still a first visit: routing turns Chromium's cache off
     # (Playwright: "enabling routing disables http cache"), and storage and
-    # cookies are read, then cleared, after each page.
+    # cookies are read, then cleared, after each batch of tabs.
     context = chromium.new_context(viewport=PHONE, service_workers="block")
     context.route("**/*", lambda route: route.continue_())
-    page = context.new_page()
-    record(page, visits, current)
-    record_console(page, visits, current)
-    for rel in all_pages(site):
-        current[0] = rel
-        visits[rel] = visit = Visit()
-        page.set_viewport_size(PHONE)
-        page.goto(served_site + rel, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        visit.first_visit = list(visit.requests)
-        visit.strip_outside = strip_outside_viewport(page, PHONE)
-        visit.first_tab = first_tab_stop(page)
-        visit.storage = page.evaluate("localStorage.length + sessionStorage.length")
-        visit.cookies = context.cookies()
-        page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    tabs = [new_tab(context, visits) for _ in range(TABS)]
+    pages = all_pages(site)
+    for start in range(0, len(pages), TABS):
+        batch = list(zip(tabs, pages[start:start + TABS], strict=False))
+        for (page, current), rel in batch:       # all start loading and idling together
+            current[0] = rel
+            visits[rel] = Visit()
+            page.set_viewport_size(PHONE)
+            page.goto(served_site + rel, wait_until="load")
+        for (page, _), rel in batch:
+            visit = visits[rel]
+            page.wait_for_load_state("networkidle")
+            visit.first_visit = list(visit.requests)
+            visit.strip_outside = strip_outside_viewport(page, PHONE)
+            visit.first_tab = first_tab_stop(page)
+            visit.storage = page.evaluate("localStorage.length + sessionStorage.length")
+            visit.cookies = context.cookies()
+        # Storage and cookies are shared by the tabs: cleared once a batch is read.
+        for (page, _), _rel in batch:
+            page.evaluate("localStorage.clear(); sessionStorage.clear()")
         context.clear_cookies()
-        page.set_viewport_size(AXE_VIEWPORT)
-        visit.axe = run_axe(page, source, options)
     context.close()
     return visits
 
@@ -143,48 +141,47 @@ class FileCrawl:
 @pytest.fixture(scope="session")
 def file_crawl(chromium, bundle) -> FileCrawl:
     """Every page of the unpacked bundle from file://, JavaScript on, at 360×640,
-    until the network is idle; only file: loads, every request is recorded."""
+    until the network is idle; only file: loads, every request is recorded.
+    Then the pages reachable by links from the root index.html."""
     from conftest import offline_context
     _, unpacked = bundle
     base = unpacked.as_uri() + "/"
     pages = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html"))
     context, requests = offline_context(chromium, js=True, viewport=PHONE)
-    page = context.new_page()
     visits: dict[str, Visit] = {}
-    current = [""]
-    record(page, visits, current)
-    record_console(page, visits, current)
+    tabs = [new_tab(context, visits) for _ in range(TABS)]
+    for start in range(0, len(pages), TABS):
+        batch = list(zip(tabs, pages[start:start + TABS], strict=False))
+        for (page, current), rel in batch:       # all start loading and idling together
+            current[0] = rel
+            visits[rel] = Visit()
+            page.goto(base + rel, wait_until="load")
+        for (page, _), rel in batch:
+            v = visits[rel]
+            page.wait_for_load_state("networkidle")
+            v.lang = page.evaluate("document.documentElement.lang")
+            v.strip_links = page.eval_on_selector_all(".uw-strip a[href^='tel:']",
+                                                      "els => els.map(e => e.getAttribute('href'))")
+            v.exits = page.locator("#uw-exit").count()
+            v.links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+            v.strip_visible["phone"] = page.locator(".uw-strip").first.is_visible()
+            page.set_viewport_size(DESKTOP)
+            v.strip_visible["desktop"] = page.locator(".uw-strip").first.is_visible()
+            page.set_viewport_size(PHONE)
 
-    def visit(rel: str) -> Visit:
-        current[0] = rel
-        visits[rel] = v = Visit()
-        if not (unpacked / rel).is_file():   # a link to a missing page: the test names it
-            return v
-        page.goto(base + rel, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        v.lang = page.evaluate("document.documentElement.lang")
-        v.strip_links = page.eval_on_selector_all(".uw-strip a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))")
-        v.exits = page.locator("#uw-exit").count()
-        v.links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-        v.strip_visible["phone"] = page.locator(".uw-strip").first.is_visible()
-        page.set_viewport_size(DESKTOP)
-        v.strip_visible["desktop"] = page.locator(".uw-strip").first.is_visible()
-        page.set_viewport_size(PHONE)
-        return v
-
+    # Which pages a reader reaches from the root index.html, following the
+    # links as the browser resolved them (a link to a missing page is
+    # reached too, with an empty visit: the test names it).
     reached, queue = [], ["index.html"]
     while queue:
         rel = queue.pop()
-        if rel in visits:
+        if rel in reached:
             continue
         reached.append(rel)
-        for href in visit(rel).links:
+        for href in visits.setdefault(rel, Visit()).links:
             if href.startswith(base):
                 target = urlsplit(href).path[len(urlsplit(base).path):]
-                if target.endswith(".html") and target not in visits:
+                if target.endswith(".html") and target not in reached:
                     queue.append(target)
-    for rel in pages:              # pages the links missed: still checked, but not counted as reached
-        if rel not in visits:
-            visit(rel)
     context.close()
     return FileCrawl(base, visits, reached, requests)
