@@ -102,6 +102,11 @@ def offline_context(browser, js: bool, viewport: dict | None = None):
 # Every other module- or session-scoped fixture is made once: the tests that
 # use it run in one xdist worker (see pytest_collection_modifyitems).
 EVERY_WORKER = {"site", "html_pages", "chromium", "served_site", "keypair", "bundle"}
+# xdist hands groups out in the order of the tests: the groups holding these
+# fixtures (the longest, about 100 s down to 20 s) go first, so that no
+# worker starts a long one when the others are nearly done.
+LONGEST_FIRST = ("served_crawl", "file_crawl", "scans", "nojs_pages", "accepted_build", "signed_zip",
+                 "nginx", "planted", "report")
 
 
 @pytest.hookimpl(tryfirst=True)   # before xdist reads the groups
@@ -131,9 +136,18 @@ def pytest_collection_modifyitems(config, items):
         shared[i] = names
         for name in names[1:]:
             parent[find(name)] = find(names[0])
+    rank: dict[str, int] = {}
     for i, item in enumerate(items):
         if shared[i]:
-            item.add_marker(pytest.mark.xdist_group(find(shared[i][0])))
+            group = find(shared[i][0])
+            item.add_marker(pytest.mark.xdist_group(group))
+            for n, name in enumerate(LONGEST_FIRST):
+                if name in item.fixturenames:
+                    rank[group] = min(rank.get(group, n), n)
+    # A stable sort by group: a group's tests stay together and in order.
+    order = {id(item): rank.get(find(shared[i][0]), len(LONGEST_FIRST)) if shared[i] else len(LONGEST_FIRST)
+             for i, item in enumerate(items)}
+    items.sort(key=lambda item: order[id(item)])
 
 
 def check_groups_took_effect(config, items) -> None:

@@ -24,13 +24,19 @@ REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
 # A word from each language's pages that offline search must find, and the folder of its results.
 
 
+# Loaded once: each load validates the YAML against its schema (~0.1 s), and
+# the crawl checks ask for them on every page (this cost 100 s a run).
+TABLE = load_contacts()
+LANGUAGES = load_languages()
+
+
 def tel(contact_id: str) -> str:
-    return load_contacts().get(contact_id).phones[0].tel
+    return TABLE.get(contact_id).phones[0].tel
 
 
 def page_lang(rel: str) -> str:
     first = rel.split("/", 1)[0]
-    return first if first in load_languages().codes else load_languages().default.code
+    return first if first in LANGUAGES.codes else LANGUAGES.default.code
 
 
 def test_offline_after_i18n_and_shim_vendored():
@@ -84,7 +90,7 @@ def test_every_link_is_a_file(bundle):
     no target that is missing: what works over http must work from file://."""
     _, unpacked = bundle
     problems = []
-    quick_exits = set(load_contacts().quick_exit.values())
+    quick_exits = set(TABLE.quick_exit.values())
     for page in sorted(unpacked.rglob("*.html")):
         rel = page.relative_to(unpacked).as_posix()
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -100,7 +106,7 @@ def test_every_link_is_a_file(bundle):
                     continue  # names the public address, loads nothing
                 if el.name != "a":
                     problems.append(f"{rel}: <{el.name}> loads {value} from the network")
-                elif el.name == "a" and value not in quick_exits and value not in load_contacts().websites:
+                elif el.name == "a" and value not in quick_exits and value not in TABLE.websites:
                     problems.append(f"{rel}: link {value} leaves the copy")
                 continue
             if parts.scheme or value.startswith("/") or parts.path.endswith("/") or not parts.path:
