@@ -51,8 +51,8 @@ TEST_WORKERS ?= 3
 test: test-deps lint ## Run the lint and the whole test suite (in parallel: TEST_WORKERS=3)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-test-fast: test-deps lint ## The edit-test loop (under a minute): every test that needs no browser and is not marked slow
-	$(PY) -m pytest -m "not browser and not slow"
+test-fast: test-deps lint ## The edit-test loop: every test that needs no browser and is not marked slow (in parallel)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
 
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .
