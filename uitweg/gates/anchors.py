@@ -57,13 +57,13 @@ def missing_anchors(site_dir: Path, label: str = "site") -> list[Problem]:
                  if node.tag == "a" and "href" in node.attributes]
         for (line, href), text in zip(links, texts, strict=True):
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.fragment or unquote(parts.fragment) in TOP:
+            fragment = unquote(parts.fragment)
+            if parts.scheme or parts.netloc or fragment in TOP:
                 continue
             target = _target(site_dir, page, parts.path).resolve()
-            if target.suffix != ".html" or not target.is_file() or unquote(parts.fragment) in anchors(target):
+            if target.suffix != ".html" or not target.is_file() or fragment in anchors(target):
                 continue
             rel = page.relative_to(site_dir).as_posix()
-            fragment = unquote(parts.fragment)
             where = origin(rel)
             what = f"the link “{text}”" if text else "a link"
             problems.append(Problem(f"{label}/{rel}", line, f"{what} goes to {href}, but that page has no anchor "
