@@ -76,6 +76,23 @@ def new_tab(context, visits: dict) -> tuple:
     return page, current
 
 
+def loaded_in_batches(tabs: list, pages: list[str], url, visits: dict, after_batch=None):
+    """Each page as (tab, rel), once the network is idle: a batch of pages
+    starts loading in all tabs at once, so their idle waits overlap.
+    `after_batch(tabs)` runs once the caller has read the whole batch."""
+    for start in range(0, len(pages), len(tabs)):
+        batch = list(zip(tabs, pages[start:start + len(tabs)], strict=False))
+        for (page, current), rel in batch:
+            current[0] = rel
+            visits[rel] = Visit()
+            page.goto(url(rel), wait_until="load")
+        for (page, _), rel in batch:
+            page.wait_for_load_state("networkidle")
+            yield page, rel
+        if after_batch:
+            after_batch([page for (page, _), _rel in batch])
+
+
 @pytest.fixture(scope="session")
 def served_crawl(chromium, served_site, site) -> dict[str, Visit]:
     """Every page of the site (404.html too) once over HTTP with JavaScript on."""
@@ -87,26 +104,20 @@ def served_crawl(chromium, served_site, site) -> dict[str, Visit]:
     context = chromium.new_context(viewport=PHONE, service_workers="block")
     context.route("**/*", lambda route: route.continue_())
     tabs = [new_tab(context, visits) for _ in range(TABS)]
-    pages = all_pages(site)
-    for start in range(0, len(pages), TABS):
-        batch = list(zip(tabs, pages[start:start + TABS], strict=False))
-        for (page, current), rel in batch:       # all start loading and idling together
-            current[0] = rel
-            visits[rel] = Visit()
-            page.set_viewport_size(PHONE)
-            page.goto(served_site + rel, wait_until="load")
-        for (page, _), rel in batch:
-            visit = visits[rel]
-            page.wait_for_load_state("networkidle")
-            visit.first_visit = list(visit.requests)
-            visit.strip_outside = strip_outside_viewport(page, PHONE)
-            visit.first_tab = first_tab_stop(page)
-            visit.storage = page.evaluate("localStorage.length + sessionStorage.length")
-            visit.cookies = context.cookies()
-        # Storage and cookies are shared by the tabs: cleared once a batch is read.
-        for (page, _), _rel in batch:
-            page.evaluate("localStorage.clear(); sessionStorage.clear()")
+
+    def clear(batch: list) -> None:   # storage and cookies are shared by the tabs: cleared once a batch is read
+        for tab in batch:
+            tab.evaluate("localStorage.clear(); sessionStorage.clear()")
         context.clear_cookies()
+
+    for page, rel in loaded_in_batches(tabs, all_pages(site), lambda rel: served_site + rel, visits,
+                                       after_batch=clear):
+        visit = visits[rel]
+        visit.first_visit = list(visit.requests)
+        visit.strip_outside = strip_outside_viewport(page, PHONE)
+        visit.first_tab = first_tab_stop(page)
+        visit.storage = page.evaluate("localStorage.length + sessionStorage.length")
+        visit.cookies = context.cookies()
     context.close()
     return visits
 
@@ -150,24 +161,17 @@ def file_crawl(chromium, bundle) -> FileCrawl:
     context, requests = offline_context(chromium, js=True, viewport=PHONE)
     visits: dict[str, Visit] = {}
     tabs = [new_tab(context, visits) for _ in range(TABS)]
-    for start in range(0, len(pages), TABS):
-        batch = list(zip(tabs, pages[start:start + TABS], strict=False))
-        for (page, current), rel in batch:       # all start loading and idling together
-            current[0] = rel
-            visits[rel] = Visit()
-            page.goto(base + rel, wait_until="load")
-        for (page, _), rel in batch:
-            v = visits[rel]
-            page.wait_for_load_state("networkidle")
-            v.lang = page.evaluate("document.documentElement.lang")
-            v.strip_links = page.eval_on_selector_all(".uw-strip a[href^='tel:']",
-                                                      "els => els.map(e => e.getAttribute('href'))")
-            v.exits = page.locator("#uw-exit").count()
-            v.links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-            v.strip_visible["phone"] = page.locator(".uw-strip").first.is_visible()
-            page.set_viewport_size(DESKTOP)
-            v.strip_visible["desktop"] = page.locator(".uw-strip").first.is_visible()
-            page.set_viewport_size(PHONE)
+    for page, rel in loaded_in_batches(tabs, pages, lambda rel: base + rel, visits):
+        v = visits[rel]
+        v.lang = page.evaluate("document.documentElement.lang")
+        v.strip_links = page.eval_on_selector_all(".uw-strip a[href^='tel:']",
+                                                  "els => els.map(e => e.getAttribute('href'))")
+        v.exits = page.locator("#uw-exit").count()
+        v.links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        v.strip_visible["phone"] = page.locator(".uw-strip").first.is_visible()
+        page.set_viewport_size(DESKTOP)
+        v.strip_visible["desktop"] = page.locator(".uw-strip").first.is_visible()
+        page.set_viewport_size(PHONE)
 
     # Which pages a reader reaches from the root index.html, following the
     # links as the browser resolved them (a link to a missing page is
