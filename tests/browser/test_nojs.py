@@ -9,7 +9,18 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag
 
 import pytest
-from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, first_tab_stop, lang_of, page_in, strip_outside_viewport
+from light_helpers import (
+    LANGS,
+    PHONE,
+    TABLE,
+    TEL,
+    VISIBLE_JS,
+    all_pages,
+    first_tab_stop,
+    lang_of,
+    page_in,
+    strip_outside_viewport,
+)
 
 from uitweg.contacts.table import normalise_digits
 
@@ -28,19 +39,27 @@ class Page:
     clicked: tuple[str, str] = ("", "")                                  # (hreflang, URL after the click)
 
 
+PAGE_JS = f"""() => {{
+  const visible = {VISIBLE_JS};
+  const heading = document.querySelector("article h1"), article = document.querySelector("article");
+  return {{
+    heading: visible(heading) ? heading.innerText : "",
+    text_length: article ? article.innerText.length : 0,
+    links: [...document.querySelectorAll("a[href]")].map(e => e.href),
+    language_links: Object.fromEntries([...document.querySelectorAll(".uw-langs a[hreflang]")]
+                                       .map(e => [e.getAttribute("hreflang"), e.href])),
+    tel: [...document.querySelectorAll("article a[href^='tel:'], .uw-strip a[href^='tel:']")]
+         .map(a => [a.getAttribute("href"), a.innerText, visible(a)]),
+  }};
+}}"""
+
+
 def read_page(page) -> Page:
-    """What the page now open shows (plain DOM reads only)."""
-    p = Page()
-    heading = page.locator("article h1").first
-    p.heading = heading.inner_text() if heading.is_visible() else ""
-    p.text_length = len(page.locator("article").first.inner_text())
+    """What the page now open shows (plain DOM reads, one evaluate)."""
+    p = Page(**page.evaluate(PAGE_JS))
+    p.tel = [tuple(t) for t in p.tel]
     p.strip_outside = strip_outside_viewport(page, PHONE)
     p.first_tab = first_tab_stop(page)
-    p.links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-    p.language_links = dict(page.eval_on_selector_all(
-        ".uw-langs a[hreflang]", "els => els.map(e => [e.getAttribute('hreflang'), e.href])"))
-    p.tel = [(a.get_attribute("href"), a.inner_text(), a.is_visible())
-             for a in page.locator("article a[href^='tel:'], .uw-strip a[href^='tel:']").all()]
     return p
 
 
@@ -61,7 +80,8 @@ def nojs_pages(chromium, served_site, site):
         others = [c for c in codes if c in seen[rel].language_links]
         if others:
             code = others[i % len(others)]
-            with page.expect_navigation(wait_until="load"):   # as page.goto: read the new page once it is there
+            # Only where the click leads is read: the next goto may stop the load.
+            with page.expect_navigation(wait_until="commit"):
                 page.locator(f".uw-langs a[hreflang='{code}']").click()
             seen[rel].clicked = (code, page.url)
     context.close()
@@ -136,3 +156,26 @@ def test_the_drawer_opens_without_javascript(chromium, served_site):
 
 # With JavaScript on, search in each language (served and from file://):
 # tests/browser/test_search.py.
+
+
+def test_the_page_reader_sees_hidden_and_off_screen_numbers(chromium, tmp_path):
+    """read_page itself, on a page made to fail: a strip number below the
+    first screen, one hidden, a hidden heading; what the tests above rely on."""
+    html = tmp_path / "made.html"
+    html.write_text(
+        "<!doctype html><html><head><style>.low{display:block;margin-top:2000px}.gone{visibility:hidden}</style></head><body>"
+        "<div class='uw-strip'><a href='tel:112'>112 Emergency</a>"
+        "<a class='gone' href='tel:1712'>1712</a><a class='low' href='tel:101'>101 Police</a></div>"
+        "<article><h1 class='gone'>Title</h1><p>Text <a href='tel:112'>112</a></p></article>"
+        "<nav class='uw-langs'><a hreflang='fr' href='fr/made.html'>FR</a></nav></body></html>", encoding="utf-8")
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(html.as_uri())
+    p = read_page(page)
+    context.close()
+    assert p.heading == ""
+    assert [o.split()[0] for o in p.strip_outside] == ["1712", "101"]
+    assert p.strip_outside[0] == "1712 at None"
+    assert ("tel:1712", "", False) in p.tel and ("tel:112", "112", True) in p.tel   # innerText: hidden text is ""
+    assert p.language_links == {"fr": (tmp_path / "fr" / "made.html").as_uri()}
+    assert p.first_tab.startswith("a tel:112")
