@@ -19,10 +19,12 @@ from uitweg.build.raw_html import raw_html_problems
 from uitweg.build.shortcodes import expand
 from uitweg.build.source_check import source_problems
 from uitweg.build.telify import telify_tree
+from uitweg.build.template_cache import share_compiled_templates
 from uitweg.build.template_context import template_context
 from uitweg.contacts.changes import refuse_unreviewed_changes
 from uitweg.contacts.numbers import load_number_words
 from uitweg.contacts.table import load_contacts
+from uitweg.core.filecache import clear_loaded_data
 from uitweg.core.html import parse as parse_html
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem, raise_if_any
@@ -44,7 +46,8 @@ def _i18n_building(config) -> bool:
 
 def on_config(config):
     if not _i18n_building(config):
-        gate_report.reset()   # a new build (also each `mkdocs serve` rebuild)
+        clear_loaded_data()   # a new build (also each `mkdocs serve` rebuild): read data/ again
+        gate_report.reset()
         gate_timing.start()
     try:   # every data file the pages need, so a broken one stops here with its line
         _state["languages"] = load_languages()
@@ -66,6 +69,11 @@ def _lang(page) -> str:
 
 def _source_name(page, config) -> str:
     return str(Path(config["docs_dir"]).name + "/" + page.file.src_uri)
+
+
+def on_env(env, config, files):
+    share_compiled_templates(env)   # nine language builds, one compile per template
+    return env
 
 
 def on_files(files, config):

@@ -18,7 +18,6 @@ Runs of 1 or 2 digits are left alone: no Belgian number is that short.
 """
 from __future__ import annotations
 
-import functools
 import json
 import re
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ import phonenumbers
 from uitweg.contacts.normalise import normalise_text
 from uitweg.contacts.table import ContactTable
 from uitweg.core import paths
+from uitweg.core.filecache import cached_loader
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
 
@@ -77,7 +77,7 @@ class NumberWords:
     unit_links: frozenset[str] = frozenset()
 
 
-@functools.lru_cache(maxsize=4)
+@cached_loader
 def load_number_words(path: Path = EXCEPTIONS_FILE) -> NumberWords:
     data, lines = load_with_lines(path)
     schema = json.loads(Path(path).with_suffix(".schema.json").read_text(encoding="utf-8"))

@@ -20,6 +20,7 @@ from phonenumbers import shortnumberinfo
 from uitweg.contacts.freshness import Check, Source, read_entry, read_sources
 from uitweg.contacts.table_text import table_text_problems
 from uitweg.core import paths
+from uitweg.core.filecache import cached_loader
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
@@ -162,6 +163,7 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
+@cached_loader
 def load_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactTable:
     """Load and validate the table; raise BuildError listing every problem."""
     path = Path(path)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from uitweg.core import paths
+from uitweg.core.filecache import cached_loader
 from uitweg.core.problems import Problem
 from uitweg.core.yamlfile import line_of, load_data
 
@@ -55,7 +55,7 @@ class Languages:
                 for i, cid in enumerate(self.strip) if cid not in known]
 
 
-@lru_cache(maxsize=4)
+@cached_loader
 def load_languages(path: Path = paths.LANGUAGES) -> Languages:
     """The languages; a BuildError (file, line, what to fix) if the file is broken."""
     data, lines = load_data(Path(path), "languages")

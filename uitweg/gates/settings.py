@@ -1,17 +1,17 @@
 """Settings of the quality gates (data/gates.yml) and where built pages come from."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from uitweg.core import paths
+from uitweg.core.filecache import cached_loader
 from uitweg.core.languages import Languages, load_languages
 from uitweg.core.yamlfile import load_data
 
 GATES = paths.DATA / "gates.yml"
 
 
-@lru_cache(maxsize=2)
+@cached_loader
 def load_gates(path: Path = GATES) -> dict:
     return load_data(Path(path), "gates")[0]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 from uitweg.core import paths
+from uitweg.core.filecache import cached_loader
 from uitweg.core.yamlfile import load_data
 
 HEADERS = paths.DATA / "headers.yml"
@@ -22,7 +22,7 @@ HEADER_ONLY = ("frame-ancestors", "sandbox", "report-uri", "report-to")
 BLOCK = re.compile(r"(?P<indent>[ \t]*)# BEGIN (?P<name>[\w-]+) .*?\n.*?[ \t]*# END (?P=name)\n", re.S)
 
 
-@lru_cache(maxsize=2)
+@cached_loader
 def load_headers(path: Path = HEADERS) -> dict:
     return load_data(Path(path), "headers")[0]
 
