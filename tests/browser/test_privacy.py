@@ -7,6 +7,8 @@ strip in the first screen and the quick exit first in keyboard order. The
 passes are the shared crawls of tests/crawls.py (served_crawl, file_crawl)."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from urllib.parse import urlsplit
 
@@ -83,7 +85,8 @@ def test_every_page_has_the_policy_and_no_referrer(site):
         assert m, f"{rel}: no CSP <meta> (uitweg/postbuild/csp.py, post-build)"
         assert m.group(1).startswith(csp(data, for_meta=True).split("; script-src")[0]), rel
         assert "frame-ancestors" not in m.group(1), f"{rel}: frame-ancestors is ignored in a <meta>"
-        assert head.index(META_NAME) < min(i for i in (head.find("<script"), head.find("<link")) if i >= 0), \
+        assert head.index(META_NAME) < min(i for i in (head.find("<script"), head.find("<link"), head.find("<style"))
+                                           if i >= 0), \
             f"{rel}: the CSP <meta> must come before anything it governs"
         assert '<meta name="referrer" content="no-referrer">' in head, rel
 
@@ -129,6 +132,35 @@ def test_every_page_of_every_language_is_served_and_checked(js_visits, site):
 def test_every_page_of_the_copy_is_checked(file_visits, site):
     # Two tests, not one: each crawl runs in its own xdist worker (conftest.py).
     assert set(file_visits) == set(all_pages(site)) - {"404.html"}
+
+
+def test_the_inline_stylesheet_is_allowed_by_its_hash_only(site):
+    """Each page's <style> (the site's stylesheet, inlined) is named by its
+    sha256 in the page's policy, which has no 'unsafe-inline'."""
+    for rel in all_pages(site):
+        html = (site / rel).read_text(encoding="utf-8")
+        styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+        assert len(styles) == 1 and len(styles[0]) > 10_000, f"{rel}: expected the site's stylesheet inline"
+        digest = base64.b64encode(hashlib.sha256(styles[0].encode("utf-8")).digest()).decode()
+        policy = re.search(rf'<meta http-equiv="{META_NAME}" content="([^"]+)">', html).group(1)
+        style_src = next(d for d in policy.split("; ") if d.startswith("style-src "))
+        assert style_src == f"style-src 'self' 'sha256-{digest}'", f"{rel}: {style_src}"
+
+
+def test_a_changed_inline_style_is_refused_by_the_policy(chromium, site, tmp_path):
+    """The hash is what lets the stylesheet in: one changed byte and Chromium
+    refuses the whole <style> (from file://, where only the <meta> applies)."""
+    html = (site / "en" / "signs.html").read_text(encoding="utf-8")
+    (tmp_path / "signs.html").write_text(html.replace("<style>", "<style>b{color:red}", 1), encoding="utf-8")
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text))
+    page.goto((tmp_path / "signs.html").as_uri())
+    width = page.locator(".uw-strip").first.evaluate("e => getComputedStyle(e).maxWidth")
+    context.close()
+    assert any("Content Security Policy" in m and "style-src" in m for m in messages), messages
+    assert width == "none", "the changed <style> was applied"   # uitweg.css sets 61rem
 
 
 def test_inline_code_stops_the_build_with_file_line_and_fix(tmp_path):

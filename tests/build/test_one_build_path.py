@@ -31,8 +31,8 @@ def test_make_site_gives_the_same_files_as_mkdocs_build(site, tmp_path):
     assert sorted(made) == sorted(built)
     differ = [name for name in built if made[name] != built[name]]
     assert not differ, f"differ between `make site` and `mkdocs build --strict`: {differ[:10]}"
-    # The post-build steps ran: hashed stylesheet, CSP, headers, twins.
-    assert any(n.startswith("assets/stylesheets/site.") for n in built)
+    # The post-build steps ran: inline stylesheet, hashed script, CSP, headers, twins.
+    assert b"<style>" in built["index.html"] and any(n.startswith("assets/javascripts/uitweg.") for n in built)
     assert "_headers" in built and (site / "index.html.br").is_file()
     assert b'http-equiv="Content-Security-Policy"' in built["index.html"]
 

@@ -114,7 +114,7 @@ def asset(site: Path, pattern: str) -> str:
 
 @pytest.fixture(scope="module")
 def samples(site) -> list[str]:
-    return ["/index.html", "/en/signs.html", "/fr/who-can-help.html", asset(site, "assets/stylesheets/site.*.css"),
+    return ["/index.html", "/en/signs.html", "/fr/who-can-help.html",
             asset(site, "assets/javascripts/uitweg-search.*.js"), asset(site, "assets/javascripts/uitweg.*.js"),
             "/search/index.nl.js", "/sitemap.xml"]
 
@@ -169,7 +169,7 @@ def test_headers_file_matches_the_headers_data(site):
     pattern = hashed_asset(DATA)
     hashed = sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if pattern.search(p.name))
     assert (site / "_headers").read_text(encoding="utf-8") == headers_file(DATA, hashed)
-    assert any(h.startswith("/assets/stylesheets/site.") for h in hashed)
+    assert any(h.startswith("/assets/javascripts/uitweg.") for h in hashed)
 
 
 def test_repository_file_is_the_one_tested():

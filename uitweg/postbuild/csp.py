@@ -4,9 +4,14 @@ The policy is data/headers.yml's, the same that nginx sends: only the site's
 own files. A <meta> copy is needed as well, because pages are also opened from
 file:// (USB copies), where no server sends headers.
 
-No page may carry inline script, inline style or on…= handlers: the header
-policy has no hashes, so they would break on the server. The check stops the
-build and names file, line and the fix. The one script that is written at run
+No page may carry inline script, style="…" attributes or on…= handlers: the
+header policy has no hashes, so they would break on the server. The check
+stops the build and names file, line and the fix. <style> elements (the
+site's stylesheet, inlined by uitweg/postbuild/stylesheet.py) are allowed by
+their sha256 in the <meta>'s style-src; the header policy lets inline styles
+through ('unsafe-inline', data/headers.yml) because a committed nginx config
+cannot know a hash that changes with the CSS, and a browser enforces both
+policies, so only the hashed styles apply. The one script that is written at run
 time is hashed here: the vendored iframe-worker shim (offline search from
 file://) writes a small inline script into a hidden iframe, which inherits the
 page's policy; its text depends only on the page's worker URL.
@@ -24,7 +29,7 @@ from uitweg.postbuild.css_trim import ATTRIBUTE, START_TAG
 from uitweg.postbuild.headers import csp, load_headers
 
 SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.S | re.I)
-STYLE_ELEMENT = re.compile(r"<style\b", re.I)
+STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
 CHARSET = re.compile(r"<meta charset=\"?utf-8\"?>", re.I)
 # Scripts that are data, not code: the CSP does not apply to them.
 DATA_TYPES = {"application/json", "application/ld+json", "importmap"}
@@ -48,9 +53,6 @@ def inline_problems(html: str, name: str) -> list[Problem]:
             problems.append(Problem(name, line_at(html, m.start()),
                                     "inline <script>: move it into a file under overrides/assets/javascripts/ "
                                     "and load it with <script src> (the CSP allows only the site's own files)"))
-    for m in STYLE_ELEMENT.finditer(html):
-        problems.append(Problem(name, line_at(html, m.start()),
-                                "inline <style>: move the rules into overrides/assets/stylesheets/uitweg.css"))
     for m in START_TAG.finditer(html):
         for attr in _attrs(m.group(2)):
             if attr == "style" or (attr.startswith("on") and len(attr) > 2):
@@ -163,7 +165,8 @@ def add_csp_meta(site: Path) -> None:
         if META_NAME in html:
             problems.append(Problem(name, None, "already has a Content-Security-Policy; post-build ran twice?"))
             continue
-        policy = csp(data, for_meta=True, script_hashes=runtime_hashes(site, page, html, cache))
+        policy = csp(data, for_meta=True, script_hashes=runtime_hashes(site, page, html, cache),
+                     style_hashes=tuple(dict.fromkeys(sha256_b64(m.group(1)) for m in STYLE.finditer(html))))
         meta = f'\n      <meta http-equiv="{META_NAME}" content="{policy}">'
         page.write_text(html[:charset.end()] + meta + html[charset.end():], encoding="utf-8")
     if problems:

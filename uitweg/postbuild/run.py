@@ -10,13 +10,14 @@ from uitweg.postbuild.csp import add_csp_meta
 from uitweg.postbuild.headers import write_headers_file
 from uitweg.postbuild.material_fixes import drop_checkbox_autocomplete
 from uitweg.postbuild.search_split import split_search_index
-from uitweg.postbuild.stylesheet import fingerprint_scripts, merge_stylesheets
+from uitweg.postbuild.stylesheet import fingerprint_scripts, inline_stylesheet, merge_stylesheets
 
 # In order. Steps that change pages or assets go before compress_site, which
 # writes the .gz/.br twins of the final files and must stay last.
 STEPS = [
     split_search_index,    # search/index.<lang>.js; Material's search files go (dev-notes/light.md)
-    merge_stylesheets,     # one trimmed, hashed stylesheet (dev-notes/light.md)
+    merge_stylesheets,     # one trimmed stylesheet (dev-notes/light.md)
+    inline_stylesheet,     # …inside every page: the first paint in one round trip (issue 12)
     fingerprint_scripts,   # uitweg.js → uitweg.<hash>.js
     drop_checkbox_autocomplete,  # valid HTML: Material's checkboxes (README.md, "Quality gates")
     add_csp_meta,          # CSP <meta> from data/headers.yml; refuses inline code

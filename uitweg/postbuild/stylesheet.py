@@ -1,12 +1,15 @@
-"""One small stylesheet per site, and content hashes in our asset names
-(post-build steps).
+"""One small stylesheet per site, inside every page, and content hashes in
+our script names (post-build steps).
 
 Every page links Material's main.css, palette.css and our uitweg.css: three
-render-blocking requests, ~21 KB brotli. They become one file,
-assets/stylesheets/site.<hash>.css, trimmed by uitweg/postbuild/css_trim.py to what the
-built pages and scripts use (data/css_keep.yml lists what Material's JS adds
-at run time). The hash in the name lets servers cache it for a year
-(data/headers.yml); the originals and their source maps are removed.
+render-blocking requests, ~21 KB brotli. They become one stylesheet,
+trimmed by uitweg/postbuild/css_trim.py to what the built pages and scripts
+use (data/css_keep.yml lists what Material's JS adds at run time), ~6.6 KB
+brotli. `inline_stylesheet` then puts it into each page's <head>: the first
+paint needs the HTML only, one round trip instead of two (issue 12; later
+pages carry the 6.6 KB again: dev-notes/light.md weighs it). The CSP allows
+it by its hash (uitweg/postbuild/csp.py). The originals, their source maps
+and the merged file are removed.
 """
 from __future__ import annotations
 
@@ -97,6 +100,43 @@ def merge_stylesheets(site: Path) -> Path:
         old.unlink()
         old.with_name(old.name + ".map").unlink(missing_ok=True)
     return merged
+
+
+# A url() to a file would resolve against each page, not the stylesheet.
+FILE_URL = re.compile(r"url\(\s*(?![\s'\"]*data:)", re.I)
+
+
+def inline_stylesheet(site: Path) -> None:
+    """Replace every page's link to the merged stylesheet by a <style> with its text."""
+    sheets = sorted((site / "assets" / "stylesheets").glob("site.*.css"))
+    if len(sheets) != 1:
+        raise BuildError([Problem("site/assets/stylesheets", None, f"expected one merged stylesheet, found {len(sheets)}")],
+                         "Cannot inline the stylesheet")
+    sheet = sheets[0].resolve()
+    css = sheet.read_text(encoding="utf-8")
+    problems = []
+    if "</style" in css.lower():
+        problems.append(Problem(sheet.name, None, "contains '</style': it would end the <style> element early"))
+    if FILE_URL.search(css):
+        problems.append(Problem(sheet.name, None, f"url({FILE_URL.search(css).group(0)}…) names a file, which would "
+                                "resolve against each page once inlined: use a data: URL (overrides/assets/stylesheets/)"))
+    pages = _pages(site)
+    for page, html in pages.items():
+        links = [m for m in LINK.finditer(html) if local_path(site, page, m.group(1)) == sheet]
+        if len(links) != 1:
+            problems.append(Problem(page.relative_to(site).as_posix(), None,
+                                    f"links the merged stylesheet {len(links)} times, expected once"))
+            continue
+        m = links[0]
+        tag = m.group(0).strip()
+        pages[page] = html[:m.start()] + m.group(0).replace(tag, f"<style>{css}</style>") + html[m.end():]
+    if problems:
+        raise BuildError(problems, "Cannot inline the stylesheet")
+    for page, html in pages.items():
+        page.write_text(html, encoding="utf-8")
+    sheet.unlink()
+    if not any(sheet.parent.iterdir()):
+        sheet.parent.rmdir()
 
 
 def fingerprint_scripts(site: Path) -> list[Path]:
