@@ -43,3 +43,20 @@ def test_materials_checkbox_autocomplete_is_dropped_after_the_build(tmp_path):
     assert page.read_text(encoding="utf-8") == (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
         '<input type="text" name="q" autocomplete="off">')
+
+
+def test_a_shared_stylesheet_is_checked_once_and_lines_stay_right(tmp_path):
+    """The stylesheet every page carries is validated on one page only; on
+    the others it is blanked without moving the lines after it."""
+    site = tmp_path / "site"
+    site.mkdir()
+    style = "<style>\np{color:red}\nb{color:}\n</style>"   # a CSS error on line 3 of the stylesheet
+    for name in ("a.html", "b.html"):
+        (site / name).write_text(f'<!doctype html>\n<html lang="en">\n<head><title>t</title>\n{style}\n</head>\n'
+                                 '<body>\n<input type="checkbox" autocomplete="off">\n</body>\n</html>\n',
+                                 encoding="utf-8")
+    problems = vnu_problems(run_vnu(site), site)
+    found = sorted((p.file, p.line, "css" if p.message.startswith("CSS:") else "autocomplete"
+                    if "“autocomplete”" in p.message else p.message) for p in problems)
+    assert found == [("site/a.html", 6, "css"), ("site/a.html", 10, "autocomplete"),
+                     ("site/b.html", 10, "autocomplete")], found
