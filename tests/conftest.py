@@ -3,6 +3,7 @@ Debian's Chromium driven by Playwright (never `playwright install`)."""
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -43,9 +44,56 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+# With pytest-xdist the controller starts the one build of the site before
+# the workers start (pytest_configure), and every worker reads it (a build per
+# worker cost two builds' CPU). The build writes its exit code last.
+SHARED_SITE = "UITWEG_TEST_SITE_DIR"
+
+
+def pytest_configure(config):
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        import tempfile
+        folder = Path(tempfile.mkdtemp(prefix="uitweg-test-site-"))
+        os.environ[SHARED_SITE] = str(folder)   # the workers inherit it
+        command = (f"{shlex.quote(sys.executable)} -m mkdocs build --strict --site-dir {shlex.quote(str(folder / 'site'))}"
+                   f" > {shlex.quote(str(folder / 'log'))} 2>&1; echo $? > {shlex.quote(str(folder / 'status.tmp'))}"
+                   f" && mv {shlex.quote(str(folder / 'status.tmp'))} {shlex.quote(str(folder / 'status'))}")
+        config._uitweg_site_build = (folder, subprocess.Popen(["sh", "-c", command], cwd=ROOT,
+                                                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1")))
+
+
+def pytest_unconfigure(config):
+    started = getattr(config, "_uitweg_site_build", None)
+    if started:
+        folder, process = started
+        process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def shared_site_build() -> Path | None:
+    """The controller's build of the site, once it is done; None without xdist."""
+    import time
+    folder = os.environ.get(SHARED_SITE)
+    if not folder:
+        return None
+    status, deadline = Path(folder) / "status", time.monotonic() + 900
+    while not status.exists():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the shared site build ({folder}) did not finish in 15 minutes")
+        time.sleep(0.2)
+    if status.read_text().strip() != "0":
+        log = (Path(folder) / "log").read_text(encoding="utf-8", errors="replace")
+        raise AssertionError(f"mkdocs build failed:\n{log[-4000:]}")
+    return Path(folder) / "site"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole site, built once per session from the real sources."""
+    """The whole site, built once per test run from the real sources (read
+    only: tests that change a site copy it first)."""
+    shared = shared_site_build()
+    if shared:
+        return shared
     out = tmp_path_factory.mktemp("site") / "site"
     mkdocs_build(ROOT, out)
     return out
@@ -98,7 +146,8 @@ def offline_context(browser, js: bool, viewport: dict | None = None):
     return ctx, requests
 
 
-# Shared fixtures that every worker may make for itself (a few seconds each).
+# Shared fixtures that every worker may make for itself (a few seconds each;
+# `site` only waits for the controller's build).
 # Every other module- or session-scoped fixture is made once: the tests that
 # use it run in one xdist worker (see pytest_collection_modifyitems).
 EVERY_WORKER = {"site", "html_pages", "chromium", "served_site", "keypair", "bundle"}
