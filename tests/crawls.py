@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from light_helpers import DESKTOP, PHONE, all_pages, first_tab_stop, strip_outside_viewport
+from light_helpers import DESKTOP, PHONE, VISIBLE_JS, all_pages, first_tab_stop, strip_outside_viewport
 
 from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
@@ -141,6 +141,17 @@ def bundle(site, keypair, tmp_path_factory):
     return made, unpacked
 
 
+# One evaluate per page (a Playwright call per item cost more than the reads).
+STRIP_VISIBLE_JS = f"() => ({VISIBLE_JS})(document.querySelector('.uw-strip'))"
+FILE_PAGE_JS = f"""() => [
+  document.documentElement.lang,
+  [...document.querySelectorAll(".uw-strip a[href^='tel:']")].map(e => e.getAttribute("href")),
+  document.querySelectorAll("#uw-exit").length,
+  [...document.querySelectorAll("a[href]")].map(e => e.href),
+  ({STRIP_VISIBLE_JS})(),
+]"""
+
+
 @dataclass
 class FileCrawl:
     base: str                       # file:///…/unpacked/
@@ -163,14 +174,9 @@ def file_crawl(chromium, bundle) -> FileCrawl:
     tabs = [new_tab(context, visits) for _ in range(TABS)]
     for page, rel in loaded_in_batches(tabs, pages, lambda rel: base + rel, visits):
         v = visits[rel]
-        v.lang = page.evaluate("document.documentElement.lang")
-        v.strip_links = page.eval_on_selector_all(".uw-strip a[href^='tel:']",
-                                                  "els => els.map(e => e.getAttribute('href'))")
-        v.exits = page.locator("#uw-exit").count()
-        v.links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-        v.strip_visible["phone"] = page.locator(".uw-strip").first.is_visible()
+        (v.lang, v.strip_links, v.exits, v.links, v.strip_visible["phone"]) = page.evaluate(FILE_PAGE_JS)
         page.set_viewport_size(DESKTOP)
-        v.strip_visible["desktop"] = page.locator(".uw-strip").first.is_visible()
+        v.strip_visible["desktop"] = page.evaluate(STRIP_VISIBLE_JS)
         page.set_viewport_size(PHONE)
 
     # Which pages a reader reaches from the root index.html, following the

@@ -41,13 +41,16 @@ def open_and_search(page, query: str, how: str) -> list[str]:
     return [a.get_attribute("href") for a in results.all()]
 
 
-def check_visit(page, requests: list[str], start: str, lang: str, base: str, how: str) -> None:
+def check_visit(page, requests: list[str], start: str, lang: str, base: str, how: str,
+                contacts: dict[str, str] = CONTACTS) -> None:
+    """Open search the reader's way, search the first contact, then the
+    others in the field."""
     page.goto(start)
     page.wait_for_load_state("networkidle")
     early = [u for u in requests if SEARCH_FILE.search(u)]
     assert not early, f"{start}: search files requested before the reader opened search: {early}"
-    for cid, typed in CONTACTS.items():
-        hrefs = open_and_search(page, typed, how) if cid == "pag-asa" else None
+    for cid, typed in contacts.items():
+        hrefs = open_and_search(page, typed, how) if cid == next(iter(contacts)) else None
         if hrefs is None:
             field = page.locator("input.md-search__input")
             field.fill(typed)
@@ -76,7 +79,10 @@ def test_search_served_loads_late_and_finds_contacts(chromium, served_site, code
     errors: list[str] = []
     page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    check_visit(page, requests, served_site + page_in("signs.html", code), code, served_site, how)
+    # Every contact once per language (in the field); the other two ways of
+    # opening search each find the first one.
+    contacts = CONTACTS if how == "field" else dict(list(CONTACTS.items())[:1])
+    check_visit(page, requests, served_site + page_in("signs.html", code), code, served_site, how, contacts)
     if how == "button":   # a result is a working link to a page of the same language
         page.locator(".md-search-result__item a").first.click()
         page.wait_for_load_state()
