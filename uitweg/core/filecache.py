@@ -39,7 +39,6 @@ def cached_loader(loader: Callable[..., T]) -> Callable[..., T]:
             cache[key] = loader(*args, **kwargs)
         return cache[key]
 
-    cached.cache_clear = cache.clear   # type: ignore[attr-defined]
     return cached
 
 

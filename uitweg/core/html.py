@@ -10,7 +10,8 @@ pattern did not expect; and it is fast (C), which keeps the build quick.
 - `comments`: the text of every comment;
 - `text_nodes`: every text node with the elements around it;
 - `link_attributes`: every attribute that links or loads, with its line;
-- `line_of`: a best-effort line of a value in the raw HTML, for messages.
+- `line_of`: a best-effort line of a value in the raw HTML, for messages;
+- `STYLE_ELEMENT`: <style> elements exactly as written (their raw text).
 """
 from __future__ import annotations
 
@@ -163,6 +164,12 @@ def _blank(m: re.Match) -> str:
 
 
 # Attributes that make a browser follow or fetch an address.
+# <style> elements as written: (open tag, raw text, close tag). The raw text
+# is what a CSP hash covers (uitweg/postbuild/csp.py) and what a copy for the
+# HTML checker may blank (uitweg/gates/html_valid.py); it holds no markup, so
+# the first </style ends it, as in a browser.
+STYLE_ELEMENT = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.S | re.IGNORECASE)
+
 LINK_ATTRIBUTES = ("href", "src", "srcset", "action", "poster", "data", "formaction")
 
 

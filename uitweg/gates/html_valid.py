@@ -20,13 +20,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from uitweg.core import paths
+from uitweg.core.html import STYLE_ELEMENT
 from uitweg.core.problems import Problem, report
 from uitweg.gates.settings import origin
 
 VNU_JAR = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.S | re.I)
 
 
 def _copy_with_shared_style_once(site_dir: Path, copy: Path) -> None:
@@ -43,7 +41,7 @@ def _copy_with_shared_style_once(site_dir: Path, copy: Path) -> None:
     for page in sorted(Path(site_dir).rglob("*.html")):
         target = copy / page.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(STYLE.sub(blank_repeats, page.read_text(encoding="utf-8")), encoding="utf-8")
+        target.write_text(STYLE_ELEMENT.sub(blank_repeats, page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def run_vnu(site_dir: Path, jar: Path = VNU_JAR) -> list[dict]:

@@ -24,12 +24,12 @@ import json
 import re
 from pathlib import Path
 
+from uitweg.core.html import STYLE_ELEMENT
 from uitweg.core.problems import BuildError, Problem, line_at
 from uitweg.postbuild.css_trim import ATTRIBUTE, START_TAG
 from uitweg.postbuild.headers import csp, load_headers
 
 SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.S | re.I)
-STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
 CHARSET = re.compile(r"<meta charset=\"?utf-8\"?>", re.I)
 # Scripts that are data, not code: the CSP does not apply to them.
 DATA_TYPES = {"application/json", "application/ld+json", "importmap"}
@@ -166,7 +166,7 @@ def add_csp_meta(site: Path) -> None:
             problems.append(Problem(name, None, "already has a Content-Security-Policy; post-build ran twice?"))
             continue
         policy = csp(data, for_meta=True, script_hashes=runtime_hashes(site, page, html, cache),
-                     style_hashes=tuple(dict.fromkeys(sha256_b64(m.group(1)) for m in STYLE.finditer(html))))
+                     style_hashes=tuple(dict.fromkeys(sha256_b64(m.group(2)) for m in STYLE_ELEMENT.finditer(html))))
         meta = f'\n      <meta http-equiv="{META_NAME}" content="{policy}">'
         page.write_text(html[:charset.end()] + meta + html[charset.end():], encoding="utf-8")
     if problems:
