@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from light_helpers import DESKTOP, PHONE, VISIBLE_JS, all_pages, first_tab_stop, strip_outside_viewport
+from light_helpers import DESKTOP, PHONE, VISIBLE_JS, NetworkWatch, all_pages, first_tab_stop, strip_outside_viewport
 
 from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
@@ -80,6 +80,7 @@ def loaded_in_batches(tabs: list, pages: list[str], url, visits: dict, after_bat
     """Each page as (tab, rel), once the network is idle: a batch of pages
     starts loading in all tabs at once, so their idle waits overlap.
     `after_batch(tabs)` runs once the caller has read the whole batch."""
+    watches = {id(page): NetworkWatch(page) for page, _ in tabs}
     for start in range(0, len(pages), len(tabs)):
         batch = list(zip(tabs, pages[start:start + len(tabs)], strict=False))
         for (page, current), rel in batch:
@@ -87,7 +88,7 @@ def loaded_in_batches(tabs: list, pages: list[str], url, visits: dict, after_bat
             visits[rel] = Visit()
             page.goto(url(rel), wait_until="load")
         for (page, _), rel in batch:
-            page.wait_for_load_state("networkidle")
+            watches[id(page)].wait_until_quiet()
             yield page, rel
         if after_batch:
             after_batch([page for (page, _), _rel in batch])

@@ -13,7 +13,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from light_helpers import LANGS, PHONE, all_pages, lang_of
+from light_helpers import LANGS, PHONE, NetworkWatch, all_pages, lang_of
 
 from uitweg.postbuild.csp import META_NAME
 from uitweg.postbuild.headers import csp, load_headers
@@ -114,8 +114,9 @@ def test_no_cdn_polyfill_in_browsers_without_resize_observer(chromium, served_si
     page.on("request", lambda r: requests.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
     home = served_site + "en/index.html"
+    watch = NetworkWatch(page)
     page.goto(home)
-    page.wait_for_load_state("networkidle")
+    watch.wait_until_quiet()
     page.locator("label.md-header__button[for='__search']").click()    # search too
     page.keyboard.type("payoke")
     page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)

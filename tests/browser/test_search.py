@@ -12,7 +12,7 @@ import re
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from light_helpers import DESKTOP, LANGS, PHONE, TABLE, lang_of, page_in
+from light_helpers import DESKTOP, LANGS, PHONE, TABLE, NetworkWatch, lang_of, page_in
 
 from conftest import offline_context
 
@@ -45,8 +45,9 @@ def check_visit(page, requests: list[str], start: str, lang: str, base: str, how
                 contacts: dict[str, str] = CONTACTS) -> None:
     """Open search the reader's way, search the first contact, then the
     others in the field."""
+    watch = NetworkWatch(page)
     page.goto(start)
-    page.wait_for_load_state("networkidle")
+    watch.wait_until_quiet()
     early = [u for u in requests if SEARCH_FILE.search(u)]
     assert not early, f"{start}: search files requested before the reader opened search: {early}"
     for cid, typed in contacts.items():

@@ -1,0 +1,53 @@
+"""The browser tests' wait for an idle network (light_helpers.NetworkWatch)
+waits for a request the page starts after `load`, and names a request that
+never ends instead of hanging."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from light_helpers import NetworkWatch
+
+pytestmark = pytest.mark.browser
+
+ORIGIN = "http://uitweg.test/"
+# A page whose script asks for a file 300 ms after `load`.
+LATE_PAGE = """<!doctype html><title>t</title><script>
+addEventListener("load", () => setTimeout(() => fetch("late.txt"), 300));
+</script>"""
+
+
+def serve(context, hold: set[str]) -> None:
+    """Answer every request on ORIGIN, except those in `hold` (never answered)."""
+    def handle(route):
+        name = route.request.url[len(ORIGIN):]
+        if name in hold:
+            return   # left pending: the request stays in flight
+        route.fulfill(status=200, content_type="text/html", body=LATE_PAGE if name == "" else "ok")
+    context.route(f"{ORIGIN}**", handle)
+
+
+def test_waits_for_a_request_started_after_load(chromium):
+    context = chromium.new_context()
+    serve(context, hold=set())
+    page = context.new_page()
+    finished: list[str] = []
+    page.on("requestfinished", lambda r: finished.append(r.url))
+    watch = NetworkWatch(page)
+    page.goto(ORIGIN)
+    watch.wait_until_quiet()
+    assert finished == [ORIGIN, ORIGIN + "late.txt"]
+    context.close()
+
+
+def test_a_request_that_never_ends_is_named(chromium):
+    context = chromium.new_context()
+    serve(context, hold={"late.txt"})
+    page = context.new_page()
+    watch = NetworkWatch(page)
+    page.goto(ORIGIN)
+    start = time.monotonic()
+    with pytest.raises(AssertionError, match=r"still in flight after 2 s: \['http://uitweg.test/late.txt'\]"):
+        watch.wait_until_quiet(timeout=2)
+    assert time.monotonic() - start < 10
+    context.close()
