@@ -16,7 +16,7 @@ from builds import accepted_build  # noqa: F401
 
 # The shared crawls (one Chromium pass per way of opening the site) and the
 # USB bundle they open; defined in crawls.py, used across test folders.
-from crawls import bundle, file_crawl, keypair, served_crawl  # noqa: F401
+from crawls import bundle, file_crawl, keypair, nojs_crawl, served_crawl  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -154,7 +154,7 @@ EVERY_WORKER = {"site", "html_pages", "chromium", "served_site", "keypair", "bun
 # xdist hands groups out in the order of the tests: the groups holding these
 # fixtures (the longest, about 100 s down to 20 s) go first, so that no
 # worker starts a long one when the others are nearly done.
-LONGEST_FIRST = ("served_crawl", "file_crawl", "scans", "nojs_pages", "accepted_build", "signed_zip",
+LONGEST_FIRST = ("served_crawl", "file_crawl", "scans", "nojs_crawl", "accepted_build", "signed_zip",
                  "nginx", "planted", "report")
 
 

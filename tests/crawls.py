@@ -13,6 +13,12 @@ each test file crawling every page again.
   blocked: every page, then which of them the links reach from the root
   index.html. Read by test_privacy.py (the copy works under the policy) and
   tests/offline/test_offline_bundle.py (reachable, language, strip, exit).
+- `nojs_crawl`: the unpacked USB bundle from file:// with JavaScript off, at
+  360×640 (the bundle's pages are the site's files, byte for byte, and links
+  that work from file:// work on a server too; 404.html, left out of the
+  bundle, is read from the served site): what each page shows, its links,
+  one real click on a language link. Read by tests/browser/test_nojs.py and
+  the JavaScript-off checks of tests/offline/test_offline_bundle.py.
 
 The fixtures are session-scoped and imported by conftest.py; a visit records,
 it never asserts, so each test still fails on its own property only.
@@ -20,12 +26,22 @@ it never asserts, so each test still fails on its own property only.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from light_helpers import DESKTOP, PHONE, VISIBLE_JS, NetworkWatch, all_pages, first_tab_stop, strip_outside_viewport
+from light_helpers import (
+    DESKTOP,
+    LANGS,
+    PHONE,
+    VISIBLE_JS,
+    NetworkWatch,
+    all_pages,
+    first_tab_stop,
+    strip_outside_viewport,
+)
 
 from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
@@ -196,3 +212,95 @@ def file_crawl(chromium, bundle) -> FileCrawl:
                     queue.append(target)
     context.close()
     return FileCrawl(base, visits, reached, requests)
+
+
+@dataclass
+class Page:
+    """What a page shows with JavaScript off (the no-JS crawl)."""
+    heading: str = ""
+    text_length: int = 0
+    lang: str = ""
+    strip_links: list[str] = field(default_factory=list)              # tel: hrefs in the strip
+    exits: int = 0                                                     # #uw-exit links
+    strip_outside: list[str] = field(default_factory=list)
+    first_tab: str = ""
+    links: list[str] = field(default_factory=list)
+    tel: list[tuple[str, str, bool]] = field(default_factory=list)    # href, text, visible
+    language_links: dict[str, str] = field(default_factory=dict)       # hreflang → absolute URL of the link
+    clicked: tuple[str, str] = ("", "")                                  # (hreflang, URL after the click)
+
+
+# Plain DOM reads in one evaluate: with JavaScript off, page.evaluate of
+# anything with timers hangs.
+PAGE_JS = f"""() => {{
+  const visible = {VISIBLE_JS};
+  const heading = document.querySelector("article h1"), article = document.querySelector("article");
+  return {{
+    heading: visible(heading) ? heading.innerText : "",
+    text_length: article ? article.innerText.length : 0,
+    lang: document.documentElement.lang,
+    strip_links: [...document.querySelectorAll(".uw-strip a[href^='tel:']")].map(e => e.getAttribute("href")),
+    exits: document.querySelectorAll("#uw-exit").length,
+    links: [...document.querySelectorAll("a[href]")].map(e => e.href),
+    language_links: Object.fromEntries([...document.querySelectorAll(".uw-langs a[hreflang]")]
+                                       .map(e => [e.getAttribute("hreflang"), e.href])),
+    tel: [...document.querySelectorAll("article a[href^='tel:'], .uw-strip a[href^='tel:']")]
+         .map(a => [a.getAttribute("href"), a.innerText, visible(a)]),
+  }};
+}}"""
+
+
+def read_page(page) -> Page:
+    """What the page now open shows (plain DOM reads, one evaluate)."""
+    p = Page(**page.evaluate(PAGE_JS))
+    p.tel = [tuple(t) for t in p.tel]
+    p.strip_outside = strip_outside_viewport(page, PHONE)
+    p.first_tab = first_tab_stop(page)
+    return p
+
+
+@dataclass
+class NojsCrawl:
+    base: str                       # file:///…/unpacked/
+    pages: dict[str, Page]          # every page of the copy, and 404.html, by site path
+    requests: list[str]             # every request of the bundle's context (network blocked)
+    url: Callable[[str], str]       # where a page was opened
+
+
+@pytest.fixture(scope="session")
+def nojs_crawl(chromium, bundle, served_site) -> NojsCrawl:
+    """Every page of the USB copy once with JavaScript off, from file:// (and
+    the served 404.html); on each page one language link is really clicked
+    (the next language in turn, so across a language's pages every other
+    language is clicked), and every language link's target is read. Nine
+    languages: clicking all eight links of all pages would be eight loads a
+    page for the same check."""
+    from conftest import offline_context
+    _, unpacked = bundle
+    base = unpacked.as_uri() + "/"
+    pages = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html"))
+
+    def url(rel: str) -> str:
+        return served_site + rel if rel == "404.html" else base + rel
+
+    context, requests = offline_context(chromium, js=False, viewport=PHONE)
+    page = context.new_page()
+    seen: dict[str, Page] = {}
+    codes = LANGS.codes
+    for i, rel in enumerate(pages):
+        page.goto(url(rel))
+        seen[rel] = read_page(page)
+        others = [c for c in codes if c in seen[rel].language_links]
+        if others:
+            code = others[i % len(others)]
+            # Only where the click leads is read: the next goto may stop the load.
+            with page.expect_navigation(wait_until="commit"):
+                page.locator(f".uw-langs a[hreflang='{code}']").click()
+            seen[rel].clicked = (code, page.url)
+    context.close()
+    served = chromium.new_context(viewport=PHONE, java_script_enabled=False)   # 404.html is not in the copy
+    page = served.new_page()
+    page.goto(url("404.html"))
+    seen["404.html"] = read_page(page)
+    served.close()
+    return NojsCrawl(base, seen, requests, url)

@@ -1,119 +1,54 @@
 """JavaScript optional: with JavaScript off, every page shows its content, the
 strip and the quick exit come first, the links reach every page, the language
 links lead to the same page in the other language, and every number is a
-click-to-call link. Every page, in Chromium, at 360×640. (With JavaScript off, page.evaluate of
-anything with timers hangs: only plain DOM reads here.)"""
+click-to-call link. Every page, in Chromium, at 360×640, from the USB copy
+(file://: the same files a server sends; the shared crawl, tests/crawls.py).
+(With JavaScript off, page.evaluate of anything with timers hangs: only plain
+DOM reads here.)"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from urllib.parse import urldefrag
 
 import pytest
-from light_helpers import (
-    LANGS,
-    PHONE,
-    TABLE,
-    TEL,
-    VISIBLE_JS,
-    all_pages,
-    first_tab_stop,
-    lang_of,
-    page_in,
-    strip_outside_viewport,
-)
+from crawls import read_page
+from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, lang_of, page_in
 
 from uitweg.contacts.table import normalise_digits
 
 pytestmark = pytest.mark.browser
 
 
-@dataclass
-class Page:
-    heading: str = ""
-    text_length: int = 0
-    strip_outside: list[str] = field(default_factory=list)
-    first_tab: str = ""
-    links: list[str] = field(default_factory=list)
-    tel: list[tuple[str, str, bool]] = field(default_factory=list)    # href, text, visible
-    language_links: dict[str, str] = field(default_factory=dict)       # hreflang → absolute URL of the link
-    clicked: tuple[str, str] = ("", "")                                  # (hreflang, URL after the click)
+def test_the_crawl_saw_every_page(nojs_crawl, site):
+    assert sorted(nojs_crawl.pages) == all_pages(site)
 
 
-PAGE_JS = f"""() => {{
-  const visible = {VISIBLE_JS};
-  const heading = document.querySelector("article h1"), article = document.querySelector("article");
-  return {{
-    heading: visible(heading) ? heading.innerText : "",
-    text_length: article ? article.innerText.length : 0,
-    links: [...document.querySelectorAll("a[href]")].map(e => e.href),
-    language_links: Object.fromEntries([...document.querySelectorAll(".uw-langs a[hreflang]")]
-                                       .map(e => [e.getAttribute("hreflang"), e.href])),
-    tel: [...document.querySelectorAll("article a[href^='tel:'], .uw-strip a[href^='tel:']")]
-         .map(a => [a.getAttribute("href"), a.innerText, visible(a)]),
-  }};
-}}"""
-
-
-def read_page(page) -> Page:
-    """What the page now open shows (plain DOM reads, one evaluate)."""
-    p = Page(**page.evaluate(PAGE_JS))
-    p.tel = [tuple(t) for t in p.tel]
-    p.strip_outside = strip_outside_viewport(page, PHONE)
-    p.first_tab = first_tab_stop(page)
-    return p
-
-
-@pytest.fixture(scope="module")
-def nojs_pages(chromium, served_site, site):
-    """Every page once with JavaScript off; on each page one language link is
-    really clicked (the next language in turn, so across a language's pages
-    every other language is clicked), and every language link's target is
-    read. Nine languages: clicking all eight links of all pages would be
-    eight loads a page for the same check."""
-    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    seen: dict[str, Page] = {}
-    codes = LANGS.codes
-    for i, rel in enumerate(all_pages(site)):
-        page.goto(served_site + rel)
-        seen[rel] = read_page(page)
-        others = [c for c in codes if c in seen[rel].language_links]
-        if others:
-            code = others[i % len(others)]
-            # Only where the click leads is read: the next goto may stop the load.
-            with page.expect_navigation(wait_until="commit"):
-                page.locator(f".uw-langs a[hreflang='{code}']").click()
-            seen[rel].clicked = (code, page.url)
-    context.close()
-    return seen
-
-
-def test_every_page_shows_its_content(nojs_pages):
-    empty = [rel for rel, p in nojs_pages.items()
+def test_every_page_shows_its_content(nojs_crawl):
+    empty = [rel for rel, p in nojs_crawl.pages.items()
              if not p.heading or (p.text_length < 40 and rel != "404.html")]
     assert not empty, f"no visible heading or text without JavaScript: {empty}"
 
 
-def test_strip_in_first_screen_without_javascript(nojs_pages):
-    outside = [f"{rel}: {o}" for rel, p in nojs_pages.items() for o in p.strip_outside]
+def test_strip_in_first_screen_without_javascript(nojs_crawl):
+    outside = [f"{rel}: {o}" for rel, p in nojs_crawl.pages.items() for o in p.strip_outside]
     assert not outside, "strip numbers below the first 360×640 screen:\n" + "\n".join(outside)
 
 
-def test_quick_exit_is_first_in_keyboard_order_without_javascript(nojs_pages):
-    wrong = {rel: p.first_tab for rel, p in nojs_pages.items() if p.first_tab != "uw-exit"}
+def test_quick_exit_is_first_in_keyboard_order_without_javascript(nojs_crawl):
+    wrong = {rel: p.first_tab for rel, p in nojs_crawl.pages.items() if p.first_tab != "uw-exit"}
     assert not wrong, f"Tab once does not reach the quick exit: {wrong}"
 
 
-def test_links_reach_every_page_from_each_home(nojs_pages, served_site):
+def test_links_reach_every_page_from_each_home(nojs_crawl):
     """A crawl over the links the browser shows, from each language's home."""
+    nojs_pages, base = nojs_crawl.pages, nojs_crawl.base
     for lang in LANGS.languages:
         home = page_in("index.html", lang.code)
         todo, reached = [home], {home}
         while todo:
             for href in nojs_pages[todo.pop()].links:
                 target = urldefrag(href).url
-                if target.startswith(served_site) and target.endswith(".html"):
-                    rel = target[len(served_site):]
+                if target.startswith(base) and target.endswith(".html"):
+                    rel = target[len(base):]
                     if rel in nojs_pages and lang_of(rel) == lang.code and rel not in reached:
                         reached.add(rel)
                         todo.append(rel)
@@ -121,20 +56,21 @@ def test_links_reach_every_page_from_each_home(nojs_pages, served_site):
         assert pages <= reached, f"{lang.code}: not reachable by links from {home}: {sorted(pages - reached)}"
 
 
-def test_language_links_lead_to_the_same_page(nojs_pages, served_site):
-    for rel, p in nojs_pages.items():
+def test_language_links_lead_to_the_same_page(nojs_crawl):
+    base = nojs_crawl.base
+    for rel, p in nojs_crawl.pages.items():
         if rel == "404.html":
             continue
         others = {lang.code for lang in LANGS.languages} - {lang_of(rel)}
         assert set(p.language_links) == others, f"{rel}: language links {sorted(p.language_links)}"
         for code, url in p.language_links.items():
-            assert url == served_site + page_in(rel, code), f"{rel}: the {code} link points to {url}"
+            assert url == base + page_in(rel, code), f"{rel}: the {code} link points to {url}"
         code, url = p.clicked
-        assert url == served_site + page_in(rel, code), f"{rel}: clicking the {code} link went to {url}"
+        assert url == base + page_in(rel, code), f"{rel}: clicking the {code} link went to {url}"
 
 
-def test_every_number_is_a_working_tel_link(nojs_pages):
-    for rel, p in nojs_pages.items():
+def test_every_number_is_a_working_tel_link(nojs_crawl):
+    for rel, p in nojs_crawl.pages.items():
         assert p.tel, f"{rel}: no click-to-call link"
         for href, text, visible in p.tel:
             assert TEL.match(href), f"{rel}: {href} is not a dialable tel: link"

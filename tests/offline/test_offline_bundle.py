@@ -1,6 +1,6 @@
 """The USB bundle: built from the session's site, unzipped, opened from file://
 in Chromium with the network blocked, with JavaScript on and off. The bundle
-and the JavaScript-on crawl are shared with other tests (tests/crawls.py)."""
+and the crawls are shared with other tests (tests/crawls.py)."""
 from __future__ import annotations
 
 import fnmatch
@@ -154,37 +154,34 @@ def test_crawl_from_root_offline_with_javascript(bundle, file_crawl):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("code", load_languages().codes)
-def test_crawl_each_language_offline_without_javascript(bundle, chromium, code):
+def test_crawl_each_language_offline_without_javascript(bundle, nojs_crawl, code):
     """The same with JavaScript off, what a phone with scripts disabled sees:
     from the language's home in the copy, every page of that language is
-    reachable by its links (one test per language, so they run in parallel;
+    reachable by its links (the shared no-JS crawl of the copy, crawls.py;
     that the root reaches every language is the crawl above)."""
     from light_helpers import lang_of, page_in
     _, unpacked = bundle
+    base = nojs_crawl.base
     pages = {rel for rel in (p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html"))
              if lang_of(rel) == code}
-    base = unpacked.as_uri() + "/"
-    ctx, requests = offline_context(chromium, js=False)
-    page = ctx.new_page()
     seen, queue, problems = set(), [page_in("index.html", code)], []
     while queue:
         rel = queue.pop()
         if rel in seen:
             continue
         seen.add(rel)
-        page.goto(base + rel)
-        lang = page.get_attribute("html", "lang")
-        strip_links = page.eval_on_selector_all(".uw-strip a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))")
-        problems += page_problems(rel, lang, strip_links, page.locator("#uw-exit").count())
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+        visit = nojs_crawl.pages.get(rel)
+        if visit is None:
+            continue   # a link to a page that is not in the copy: named below
+        problems += page_problems(rel, visit.lang, visit.strip_links, visit.exits)
+        for href in visit.links:
             if href.startswith(base):
                 target = urlsplit(href).path[len(urlsplit(base).path):]
                 if target.endswith(".html") and target not in seen and lang_of(target) == code:
                     queue.append(target)
-    ctx.close()
     assert not problems, "\n".join(problems)
     assert seen == pages, f"not reachable from the {code} home: {sorted(pages - seen)}; links to missing pages: {sorted(seen - pages)}"
-    outside = sorted({u for u in requests if not u.startswith("file:")})
+    outside = sorted({u for u in nojs_crawl.requests if not u.startswith("file:")})
     assert not outside, f"requests that left file://: {outside}"
 
 
