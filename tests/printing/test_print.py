@@ -172,6 +172,7 @@ def _letters(s: str) -> str:
     return "".join(ch for ch in flat(s) if ch.isalpha())
 
 
+@pytest.mark.slow   # needs every PDF rendered (~20 CPU seconds): left to `make test`
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_languages_poster_has_its_own_headline(pdfs, lang):
     # The headline as the translator wrote it, against the text of the rendered PDF.
