@@ -38,6 +38,7 @@ import brotli
 import yaml
 
 from uitweg.core.siteconfig import load_mkdocs_yml
+from uitweg.postbuild import local_nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -251,66 +252,7 @@ def table(ours: Build, default: Build, homes: list[str]) -> str:
     return "\n".join([line(head), "  ".join("-" * w for w in widths)] + [line(r) for r in rows])
 
 
-NGINX = Path("/usr/sbin/nginx")
 LIGHTHOUSE = ROOT / "tools" / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
-NGINX_MAIN = """\
-include /etc/nginx/modules-enabled/*.conf;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    {servers}
-}}
-"""
-
-
-def nginx_server(site: Path, port: int) -> str:
-    """deploy/nginx.conf with root and listen set, as a host would (tests/test_nginx.py)."""
-    conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    conf = re.sub(r"(?m)^(\s*)root\s+[^;]+;", lambda m: f"{m.group(1)}root {site};", conf, count=1)
-    conf = re.sub(r"(?m)^\s*listen\s+[^;]+;\n", "", conf)
-    return conf.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
-
-
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_nginx(sites: list[Path], tmp: Path) -> tuple[subprocess.Popen, list[int]]:
-    import socket
-    tmp.mkdir(parents=True, exist_ok=True)
-    if not (tmp / "modules").exists():
-        (tmp / "modules").symlink_to("/usr/lib/nginx/modules")
-    ports = [free_port() for _ in sites]
-    servers = []
-    for i, (site, port) in enumerate(zip(sites, ports, strict=True)):
-        (tmp / f"site{i}.conf").write_text(nginx_server(site, port), encoding="utf-8")
-        servers.append(f"include {tmp}/site{i}.conf;")
-    (tmp / "nginx.conf").write_text(NGINX_MAIN.format(tmp=tmp, servers="\n    ".join(servers)), encoding="utf-8")
-    proc = subprocess.Popen([str(NGINX), "-p", f"{tmp}/", "-c", str(tmp / "nginx.conf"),
-                             "-g", "daemon off; master_process off;"], stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 10
-    for port in ports:
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"nginx did not start: {proc.stderr.read().decode() if proc.stderr else ''}") from None
-                time.sleep(0.05)
-    return proc, ports
 
 
 def lighthouse(url: str) -> dict:
@@ -369,7 +311,10 @@ def lighthouse_table(ours: Build, default: Build, tmp: Path, langs: list[str], f
         return "Lighthouse is not installed: cd tools/bench && npm ci"
     from uitweg.postbuild.compress import compress_site
     compress_site(default.site)     # nginx serves precompressed files only: the default build gets twins too
-    proc, (o_port, d_port) = start_nginx([ours.site, default.site], tmp / "nginx")
+    try:
+        proc, (o_port, d_port) = local_nginx.start([ours.site, default.site], tmp / "nginx")
+    except local_nginx.NginxError as err:
+        raise SystemExit(str(err)) from None
     rows = []
     try:
         # One discarded run per server: the first Lighthouse run of a session

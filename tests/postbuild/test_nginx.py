@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import re
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import brotli
 import pytest
 
 from conftest import ROOT
+from uitweg.postbuild import local_nginx
 from uitweg.postbuild.headers import (
     NGINX_CONF,
     cache_control,
@@ -26,72 +23,18 @@ from uitweg.postbuild.headers import (
     response_headers,
 )
 
-NGINX = Path("/usr/sbin/nginx")
-MODULES = Path("/usr/lib/nginx/modules")
 DATA = load_headers()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def site_conf(conf: str, site: Path, port: int) -> str:
-    """The repository's file as a host would adapt it: root and listen address."""
-    conf, roots = re.subn(r"(?m)^(\s*)root\s+[^;]+;", lambda m: f"{m.group(1)}root {site};", conf)
-    assert roots == 1, "deploy/nginx.conf needs exactly one `root` line"
-    listens = list(re.finditer(r"(?m)^\s*listen\s+[^;]+;\n", conf))
-    assert listens, "deploy/nginx.conf has no `listen` line"
-    for m in reversed(listens[1:]):
-        conf = conf[:m.start()] + conf[m.end():]
-    return conf.replace(listens[0].group(0), f"    listen 127.0.0.1:{port};\n", 1)
-
-
-MAIN_CONF = """\
-include /etc/nginx/modules-enabled/*.conf;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/uitweg.conf;
-}}
-"""
 
 
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
-    if not NGINX.exists():
-        pytest.fail("nginx is missing: `make test` installs it (APT_PACKAGES in make/light.mk)")
-    if not list(MODULES.glob("ngx_http_brotli_static_module.so")):
-        pytest.fail("the brotli_static module is missing: apt-get install libnginx-mod-http-brotli-static "
-                    "(`make test` does)")
-    tmp = tmp_path_factory.mktemp("nginx")
-    (tmp / "modules").symlink_to(MODULES)   # Debian's modules-enabled names them relative to the prefix
-    port = free_port()
-    (tmp / "uitweg.conf").write_text(site_conf(NGINX_CONF.read_text(encoding="utf-8"), site, port))
-    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp))
-    command = [str(NGINX), "-p", f"{tmp}/", "-c", str(tmp / "nginx.conf"), "-g", "daemon off; master_process off;"]
-    check = subprocess.run(command + ["-t"], capture_output=True, text=True)
-    assert check.returncode == 0, f"nginx -t refuses deploy/nginx.conf:\n{check.stderr}"
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            assert proc.poll() is None, f"nginx stopped: {proc.stdout.read().decode()}"
-            assert time.monotonic() < deadline, "nginx did not start listening"
-            time.sleep(0.05)
+    problem = local_nginx.missing()
+    if problem:
+        pytest.fail(problem)
+    try:
+        proc, (port,) = local_nginx.start([site], tmp_path_factory.mktemp("nginx"))
+    except local_nginx.NginxError as err:
+        pytest.fail(str(err))
     yield port
     proc.terminate()
     proc.wait(timeout=10)
