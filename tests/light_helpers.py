@@ -12,6 +12,11 @@ from uitweg.core.languages import load_languages
 
 LANGS = load_languages()
 TABLE = load_contacts()
+# Where the pages of one language differ most from another's: the default
+# language (at the site root), right-to-left layout, Chinese text (no spaces).
+# Behaviour that is the same code in every language (a click, a key) is tried
+# in these; what differs per language (texts, targets, indexes) is checked in all.
+SAMPLE_LANGS = [LANGS.default.code] + [lang.code for lang in LANGS.languages if lang.dir == "rtl" or lang.code == "zh"]
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 

@@ -11,7 +11,7 @@ import re
 import time
 
 import pytest
-from light_helpers import DESKTOP, LANGS, PHONE, TABLE, all_pages, lang_of, lang_root
+from light_helpers import DESKTOP, LANGS, PHONE, SAMPLE_LANGS, TABLE, all_pages, lang_of, lang_root
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +56,9 @@ def test_every_page_has_the_exit_and_the_explanation(site):
             assert target.is_file(), f"{rel}: {target} does not exist"
 
 
-@pytest.mark.parametrize("code", [lang.code for lang in LANGS.languages])
+# Every page's exit link names its language's neutral site (the test above);
+# the click runs the same script in every language: tried in SAMPLE_LANGS.
+@pytest.mark.parametrize("code", SAMPLE_LANGS)
 def test_click_blanks_and_replaces_the_history_entry(chromium, served_site, code):
     context = chromium.new_context(viewport=PHONE)
     answer_neutral_sites(context)
