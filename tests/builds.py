@@ -48,7 +48,11 @@ class AcceptedBuild:
 
 @pytest.fixture(scope="session")
 def accepted_build(tmp_path_factory) -> AcceptedBuild:
-    from conftest import copy_project, mkdocs_build
+    from conftest import copy_project, mkdocs_build, shared_site_build
+    # After the controller's build of the site (xdist; no wait without it):
+    # the twins of the pages this build leaves unchanged are then in the
+    # run's cache instead of being compressed twice at the same time.
+    shared_site_build()
     tmp = tmp_path_factory.mktemp("accepted")
     repo = copy_project(tmp / "repo")
     git(repo, "init", "-q")
