@@ -38,8 +38,9 @@ def mkdocs_build(project: Path, site_dir: Path, check: bool = True) -> subproces
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the sources (no built files) to break on purpose."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "dist", "node_modules", "__pycache__", ".pytest_cache")
+    """A copy of the sources (no built files) to break on purpose. Compiled
+    bytecode comes along: each build of a copy would compile it again."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "dist", "node_modules", ".pytest_cache")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 
