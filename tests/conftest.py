@@ -48,21 +48,15 @@ def copy_project(dest: Path) -> Path:
 # With pytest-xdist the controller starts the one build of the site before
 # the workers start (pytest_configure), and every worker reads it (a build per
 # worker cost two builds' CPU). The build writes its exit code last.
+# Test builds use the user's cache of compressed twins like any build
+# (uitweg/postbuild/twin_cache.py: an entry is used only after it decompresses
+# to the file; test_budgets checks every twin again).
 SHARED_SITE = "UITWEG_TEST_SITE_DIR"
 
 
-# Every build of the run shares one new cache of compressed twins (twin_cache.py):
-# a run starts cold, as on a fresh machine, and later builds of unchanged
-# files reuse the first build's twins (~10 CPU seconds a build).
-TWIN_CACHE = "UITWEG_CACHE_DIR"
-
-
 def pytest_configure(config):
-    import tempfile
-    if not hasattr(config, "workerinput"):   # the controller, or a run without xdist
-        config._uitweg_twin_cache = tempfile.mkdtemp(prefix="uitweg-test-twins-")
-        os.environ[TWIN_CACHE] = config._uitweg_twin_cache   # the workers and builds inherit it
     if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        import tempfile
         folder = Path(tempfile.mkdtemp(prefix="uitweg-test-site-"))
         os.environ[SHARED_SITE] = str(folder)   # the workers inherit it
         command = (f"{shlex.quote(sys.executable)} -m mkdocs build --strict --site-dir {shlex.quote(str(folder / 'site'))}"
@@ -78,8 +72,6 @@ def pytest_unconfigure(config):
         folder, process = started
         process.wait()
         shutil.rmtree(folder, ignore_errors=True)
-    if getattr(config, "_uitweg_twin_cache", None):
-        shutil.rmtree(config._uitweg_twin_cache, ignore_errors=True)
 
 
 def shared_site_build() -> Path | None:
