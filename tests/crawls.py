@@ -26,7 +26,6 @@ it never asserts, so each test still fails on its own property only.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -264,7 +263,6 @@ class NojsCrawl:
     base: str                       # file:///…/unpacked/
     pages: dict[str, Page]          # every page of the copy, and 404.html, by site path
     requests: list[str]             # every request of the bundle's context (network blocked)
-    url: Callable[[str], str]       # where a page was opened
 
 
 @pytest.fixture(scope="session")
@@ -303,4 +301,4 @@ def nojs_crawl(chromium, bundle, served_site) -> NojsCrawl:
     page.goto(url("404.html"))
     seen["404.html"] = read_page(page)
     served.close()
-    return NojsCrawl(base, seen, requests, url)
+    return NojsCrawl(base, seen, requests)
