@@ -28,6 +28,7 @@ from uitweg.core.html import STYLE_ELEMENT
 from uitweg.core.problems import BuildError, Problem, line_at
 from uitweg.postbuild.css_trim import ATTRIBUTE, START_TAG
 from uitweg.postbuild.headers import csp, load_headers
+from uitweg.postbuild.stylesheet import local_path
 
 SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.S | re.I)
 CHARSET = re.compile(r"<meta charset=\"?utf-8\"?>", re.I)
@@ -123,21 +124,13 @@ def sha256_b64(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def _local_file(site: Path, page: Path, src: str) -> Path | None:
-    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
-        return None
-    src = src.split("?", 1)[0].split("#", 1)[0]
-    path = site / src.lstrip("/") if src.startswith("/") else page.parent / src
-    return path if path.is_file() else None
-
-
 def runtime_hashes(site: Path, page: Path, html: str, cache: dict[Path, str]) -> tuple[str, ...]:
     """Hashes of scripts that this page's own scripts write at run time."""
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
     worker = json.loads(config.group(1)).get("search") if config else None
     hashes = []
     for m in SCRIPT.finditer(html):
-        path = _local_file(site, page, _attrs(m.group(1)).get("src", ""))
+        path = local_path(site, page, _attrs(m.group(1)).get("src", ""))
         if path is None or not worker:
             continue
         if path not in cache:
