@@ -50,8 +50,9 @@ class AcceptedBuild:
 def accepted_build(tmp_path_factory) -> AcceptedBuild:
     from conftest import copy_project, mkdocs_build, shared_site_build
     # After the controller's build of the site (xdist; no wait without it):
-    # the twins of the pages this build leaves unchanged are then in the
-    # run's cache instead of being compressed twice at the same time.
+    # the twins of the pages this build leaves unchanged are then in the twin
+    # cache (uitweg/postbuild/twin_cache.py) instead of being compressed twice
+    # at the same time.
     shared_site_build()
     tmp = tmp_path_factory.mktemp("accepted")
     repo = copy_project(tmp / "repo")
