@@ -163,13 +163,13 @@ def _blank(m: re.Match) -> str:
     return keep + re.sub(r"[^\n]", " ", m.group(0)[len(keep):])
 
 
-# Attributes that make a browser follow or fetch an address.
 # <style> elements as written: (open tag, raw text, close tag). The raw text
 # is what a CSP hash covers (uitweg/postbuild/csp.py) and what a copy for the
 # HTML checker may blank (uitweg/gates/html_valid.py); it holds no markup, so
 # the first </style ends it, as in a browser.
 STYLE_ELEMENT = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.S | re.IGNORECASE)
 
+# Attributes that make a browser follow or fetch an address.
 LINK_ATTRIBUTES = ("href", "src", "srcset", "action", "poster", "data", "formaction")
 
 
