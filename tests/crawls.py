@@ -195,22 +195,30 @@ def file_crawl(chromium, bundle) -> FileCrawl:
         v.strip_visible["desktop"] = page.evaluate(STRIP_VISIBLE_JS)
         page.set_viewport_size(PHONE)
 
-    # Which pages a reader reaches from the root index.html, following the
-    # links as the browser resolved them (a link to a missing page is
-    # reached too, with an empty visit: the test names it).
-    reached, queue = [], ["index.html"]
+    # Which pages a reader reaches from the root index.html (a link to a
+    # missing page is reached too, with an empty visit: the test names it).
+    reached = reached_from("index.html", base, lambda rel: visits.setdefault(rel, Visit()).links)
+    context.close()
+    return FileCrawl(base, visits, reached, requests)
+
+
+def reached_from(start: str, base: str, links_of, keep=lambda rel: True) -> list[str]:
+    """The pages (paths under `base`) a reader reaches from `start` by
+    following links as the browser resolved them, in crawl order; only
+    pages for which `keep(rel)` holds are followed. A link to a page that
+    was not visited is reached too (`links_of` gives its links)."""
+    reached, queue = [], [start]
     while queue:
         rel = queue.pop()
         if rel in reached:
             continue
         reached.append(rel)
-        for href in visits.setdefault(rel, Visit()).links:
+        for href in links_of(rel):
             if href.startswith(base):
                 target = urlsplit(href).path[len(urlsplit(base).path):]
-                if target.endswith(".html") and target not in reached:
+                if target.endswith(".html") and target not in reached and keep(target):
                     queue.append(target)
-    context.close()
-    return FileCrawl(base, visits, reached, requests)
+    return reached
 
 
 @dataclass

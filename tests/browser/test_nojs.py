@@ -7,10 +7,8 @@ click-to-call link. Every page, in Chromium, at 360×640, from the USB copy
 DOM reads here.)"""
 from __future__ import annotations
 
-from urllib.parse import urldefrag
-
 import pytest
-from crawls import read_page
+from crawls import reached_from, read_page
 from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, lang_of, page_in
 
 from uitweg.contacts.table import normalise_digits
@@ -40,18 +38,11 @@ def test_quick_exit_is_first_in_keyboard_order_without_javascript(nojs_crawl):
 
 def test_links_reach_every_page_from_each_home(nojs_crawl):
     """A crawl over the links the browser shows, from each language's home."""
-    nojs_pages, base = nojs_crawl.pages, nojs_crawl.base
+    nojs_pages = nojs_crawl.pages
     for lang in LANGS.languages:
         home = page_in("index.html", lang.code)
-        todo, reached = [home], {home}
-        while todo:
-            for href in nojs_pages[todo.pop()].links:
-                target = urldefrag(href).url
-                if target.startswith(base) and target.endswith(".html"):
-                    rel = target[len(base):]
-                    if rel in nojs_pages and lang_of(rel) == lang.code and rel not in reached:
-                        reached.add(rel)
-                        todo.append(rel)
+        reached = set(reached_from(home, nojs_crawl.base, lambda rel: nojs_pages[rel].links if rel in nojs_pages else [],
+                                   keep=lambda rel, code=lang.code: lang_of(rel) == code))
         pages = {rel for rel in nojs_pages if lang_of(rel) == lang.code and rel != "404.html"}
         assert pages <= reached, f"{lang.code}: not reachable by links from {home}: {sorted(pages - reached)}"
 

@@ -159,26 +159,18 @@ def test_crawl_each_language_offline_without_javascript(bundle, nojs_crawl, code
     from the language's home in the copy, every page of that language is
     reachable by its links (the shared no-JS crawl of the copy, crawls.py;
     that the root reaches every language is the crawl above)."""
+    from crawls import reached_from
     from light_helpers import lang_of, page_in
     _, unpacked = bundle
     base = nojs_crawl.base
     pages = {rel for rel in (p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html"))
              if lang_of(rel) == code}
-    seen, queue, problems = set(), [page_in("index.html", code)], []
-    while queue:
-        rel = queue.pop()
-        if rel in seen:
-            continue
-        seen.add(rel)
-        visit = nojs_crawl.pages.get(rel)
-        if visit is None:
-            continue   # a link to a page that is not in the copy: named below
-        problems += page_problems(rel, visit.lang, visit.strip_links, visit.exits)
-        for href in visit.links:
-            if href.startswith(base):
-                target = urlsplit(href).path[len(urlsplit(base).path):]
-                if target.endswith(".html") and target not in seen and lang_of(target) == code:
-                    queue.append(target)
+    visits = nojs_crawl.pages
+    seen = set(reached_from(page_in("index.html", code), base,
+                            lambda rel: visits[rel].links if rel in visits else [],   # not in the copy: named below
+                            keep=lambda rel: lang_of(rel) == code))
+    problems = [problem for rel in sorted(seen & set(visits))
+                for problem in page_problems(rel, visits[rel].lang, visits[rel].strip_links, visits[rel].exits)]
     assert not problems, "\n".join(problems)
     assert seen == pages, f"not reachable from the {code} home: {sorted(pages - seen)}; links to missing pages: {sorted(seen - pages)}"
     outside = sorted({u for u in nojs_crawl.requests if not u.startswith("file:")})
