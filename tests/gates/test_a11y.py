@@ -55,6 +55,33 @@ def test_hreflang_check_finds_a_missing_and_a_wrong_link(tmp_path):
     assert len(wrong) == 1 and wrong[0].startswith("site/en/index.html:1: <html lang=\"nl\"> but this page is in 'en'")
 
 
+def test_hreflang_links_are_read_where_a_browser_puts_them(tmp_path):
+    """Text before a <link> ends <head> in a browser (no <body> tag needed):
+    that link is not a head link. `REL=Alternate` and an entity in href are
+    read as a browser reads them; the lines are those of the source."""
+    others = "".join(f'<link rel="alternate" hreflang="{c}" href="{c}/index.html">\n' for c in EXTRA + ["en", "fr"])
+    (tmp_path / "index.html").write_text(
+        "<html lang=nl><head><title>t</title>\n"
+        "<link REL=Alternate hreflang=nl href='ind&#101;x.html'>\n" + others +
+        "</head>Some text\n"
+        '<link rel="alternate" hreflang="x-default" href="index.html">\n', encoding="utf-8")
+    for code in EXTRA + ["en", "fr"]:
+        (tmp_path / code).mkdir()
+        (tmp_path / code / "index.html").write_text(f"<html lang={code}></html>", encoding="utf-8")
+    problems = [str(p) for p in alternate_problems(tmp_path, [tmp_path / "index.html"], "https://x.example/")]
+    assert problems == ['site/index.html: no <link rel="alternate" hreflang="x-default"> in <head>. '
+                        "The links come from overrides/main.html (block extrahead, uitweg.alternates)."]
+    (tmp_path / "index.html").write_text(
+        "<html lang=nl><head><title>t</title>\n"
+        "<link REL=Alternate hreflang=nl href='ind&#101;x.html'>\n"
+        "<link rel=alternate hreflang=en href=en/gone.html>\n", encoding="utf-8")
+    problems = [str(p) for p in alternate_problems(tmp_path, [tmp_path / "index.html"], "https://x.example/")]
+    assert [p for p in problems if "no <link" not in p] == [   # nl: REL=Alternate, href index.html
+        'site/index.html:3: hreflang="en" link en/gone.html opens en/gone.html, which was not built. '
+        "Write the 'en' version of this page, or fix the link. "
+        "The links come from overrides/main.html (block extrahead, uitweg.alternates)."]
+
+
 def axe_report(results: dict[str, list[dict]], site, mode: str) -> tuple[list, str]:
     """Every violation as a problem with file, line and fix, and the rules in brief."""
     problems, rules = [], {}

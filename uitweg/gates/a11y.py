@@ -5,11 +5,11 @@ tests/gates/test_a11y.py; these are plain functions over files and axe's JSON.
 """
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from uitweg.core import paths
+from uitweg.core import html, paths
 from uitweg.core.languages import Languages, load_languages
 from uitweg.core.problems import Problem, line_at
 from uitweg.gates.settings import origin, page_language
@@ -17,29 +17,30 @@ from uitweg.gates.settings import origin, page_language
 AXE_JS = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-class _Head(HTMLParser):
+@dataclass(frozen=True)
+class Head:
     """<html lang> and the <link rel="alternate" hreflang> of <head>, with lines."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lang: tuple[str | None, int] | None = None
-        self.alternates: list[tuple[str, str, int]] = []   # (hreflang, href, line)
-        self._in_head = True
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html" and self.lang is None:
-            self.lang = (a.get("lang"), self.getpos()[0])
-        elif tag == "body":
-            self._in_head = False
-        elif tag == "link" and self._in_head and "alternate" in (a.get("rel") or "").split() and a.get("hreflang"):
-            self.alternates.append((a["hreflang"], a.get("href") or "", self.getpos()[0]))
+    lang: str | None
+    lang_line: int
+    alternates: list[tuple[str, str, int]]   # (hreflang, href, line)
 
 
-def read_head(path: Path) -> _Head:
-    head = _Head()
-    head.feed(Path(path).read_text(encoding="utf-8"))
-    return head
+def read_head(path: Path) -> Head:
+    """Read as a browser does (uitweg.core.html); lines are for messages."""
+    text = Path(path).read_text(encoding="utf-8")
+    tree = html.parse(text)
+    root = tree.css_first("html")
+    lang = root.attributes.get("lang") if root is not None else None
+    lang_line = next((line for line, tag, _, _ in html.link_attributes(text, ("lang",)) if tag == "html"),
+                     html.line_of(text, "<html") or 1)
+    # Both walk the document in order: the n-th <link hreflang> has the n-th line.
+    lines = [line for line, tag, _, _ in html.link_attributes(text, ("hreflang",)) if tag == "link"]
+    alternates = []
+    for link, line in zip(tree.css("link[hreflang]"), lines, strict=True):
+        rel = (link.attributes.get("rel") or "").lower().split()   # rel tokens ignore case
+        if "alternate" in rel and "head" in html.ancestors(link):
+            alternates.append((link.attributes.get("hreflang") or "", link.attributes.get("href") or "", line))
+    return Head(lang, lang_line, alternates)
 
 
 def lang_problems(site_dir: Path, pages: list[Path], languages: Languages | None = None,
@@ -50,7 +51,8 @@ def lang_problems(site_dir: Path, pages: list[Path], languages: Languages | None
     for path in pages:
         rel = path.relative_to(site_dir).as_posix()
         want = page_language(rel, languages)
-        lang, line = read_head(path).lang or (None, 1)
+        head = read_head(path)
+        lang, line = head.lang, head.lang_line
         if lang != want:
             problems.append(Problem(f"{label}/{rel}", line, f"<html lang=\"{lang or ''}\"> but this page is in {want!r}: "
                                     "screen readers would read it with the wrong voice. The language comes from the "
