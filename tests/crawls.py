@@ -36,12 +36,12 @@ from light_helpers import (
     LANGS,
     PHONE,
     VISIBLE_JS,
-    NetworkWatch,
     all_pages,
     first_tab_stop,
     strip_outside_viewport,
 )
 
+from uitweg.gates.network_watch import NetworkWatch
 from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
 

@@ -38,6 +38,7 @@ import brotli
 import yaml
 
 from uitweg.core.siteconfig import load_mkdocs_yml
+from uitweg.gates.network_watch import NetworkWatch
 from uitweg.postbuild import local_nginx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,8 +164,9 @@ def first_visits(build: Build, homes: list[str]) -> dict[str, dict]:
             urls, failed = [], []
             page.on("request", lambda r, urls=urls: urls.append(r.url))
             page.on("response", lambda r, failed=failed: r.status >= 400 and failed.append(r.url))
+            watch = NetworkWatch(page)
             page.goto(base + home)
-            page.wait_for_load_state("networkidle")
+            watch.wait_until_quiet()
             local = [u.split("#")[0].split("?")[0][len(base):] for u in urls if u.startswith(base)]
             html = build.site / home
             css = [build.site / u for u in local if u.endswith(".css")]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from light_helpers import NetworkWatch
+
+from uitweg.gates.network_watch import NetworkWatch
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from light_helpers import LANGS, PHONE, NetworkWatch, all_pages, lang_of
+from light_helpers import LANGS, PHONE, all_pages, lang_of
 
+from uitweg.gates.network_watch import NetworkWatch
 from uitweg.postbuild.csp import META_NAME
 from uitweg.postbuild.headers import csp, load_headers
 

@@ -12,9 +12,10 @@ import re
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from light_helpers import DESKTOP, LANGS, PHONE, SAMPLE_LANGS, TABLE, NetworkWatch, lang_of, page_in
+from light_helpers import DESKTOP, LANGS, PHONE, SAMPLE_LANGS, TABLE, lang_of, page_in
 
 from conftest import offline_context
+from uitweg.gates.network_watch import NetworkWatch
 
 pytestmark = pytest.mark.browser
 
