@@ -185,6 +185,20 @@ def test_inline_code_stops_the_build_with_file_line_and_fix(tmp_path):
     ]
 
 
+def test_inline_code_is_found_as_a_browser_reads_the_page():
+    """Markup inside a comment or a script's text is no element (a browser
+    runs nothing there); upper case and `/` between attributes are still
+    attributes; a JSON data block is not code."""
+    from uitweg.postbuild.csp import inline_problems
+    page = ('<!doctype html><html><head><meta charset="utf-8">\n'
+            '<!-- <p onclick="x()"> <script>alert(1)</script> -->\n'
+            '<script src="a.js">\n</script><script type="application/json">{"a": "<b style=x>"}</script>\n'
+            '<script>\n</script></head><body>\n'
+            '<P OnClick="x()">x</P>\n<a href="#"/STYLE="color:red">y</a>\n<SCRIPT>go()</SCRIPT></body></html>')
+    assert [(p.line, p.message.split(":")[0]) for p in inline_problems(page, "a.html")] == [
+        (9, "inline <script>"), (7, "<p onclick=…>"), (8, "<a style=…>")]
+
+
 def test_iframe_worker_script_is_rebuilt_from_the_vendored_shim():
     from conftest import ROOT
     from uitweg.postbuild.csp import iframe_worker_script

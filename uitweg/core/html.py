@@ -9,14 +9,15 @@ pattern did not expect; and it is fast (C), which keeps the build quick.
 - `attributes`: every attribute of every element, entities decoded;
 - `comments`: the text of every comment;
 - `text_nodes`: every text node with the elements around it;
-- `link_attributes`: every attribute that links or loads, with its line;
+- `located_attributes`: chosen attributes with their lines (`link_attributes`:
+  every attribute that links or loads); `start_tag_lines`: lines of one tag;
 - `line_of`: a best-effort line of a value in the raw HTML, for messages;
 - `STYLE_ELEMENT`: <style> elements exactly as written (their raw text).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -173,17 +174,16 @@ STYLE_ELEMENT = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.S | re.IGNO
 LINK_ATTRIBUTES = ("href", "src", "srcset", "action", "poster", "data", "formaction")
 
 
-def link_attributes(html: str, names: tuple[str, ...] = LINK_ATTRIBUTES) -> Iterator[tuple[int, str, str, str]]:
-    """(line, tag, attribute, value) of every attribute in `names`, its value
-    as a browser reads it (entities decoded). Lines are found by walking the
-    source in document order: exact for markup a parser does not reorder."""
+def located_attributes(html: str, wanted: Callable[[str], bool]) -> Iterator[tuple[int, str, str, str]]:
+    """(line, tag, attribute, value) of every attribute whose lower-case name
+    `wanted` accepts, its value as a browser reads it (entities decoded).
+    Lines are found by walking the source in document order: exact for markup
+    a parser does not reorder."""
     tree = parse(html)
-    # Search a copy where comments and script/style bodies are blanked (same
-    # length, same lines), so markup inside them is never taken for an element.
-    html = _NOT_MARKUP.sub(_blank, html)
+    html = _source_markup(html)
     pos = 0
     for node in elements(tree):
-        found = [(n.lower(), v or "") for n, v in node.attributes.items() if n.lower() in names]
+        found = [(n.lower(), v or "") for n, v in node.attributes.items() if wanted(n.lower())]
         if not found:
             continue
         alternatives = "|".join(re.escape(n) for n, _ in found)
@@ -194,3 +194,23 @@ def link_attributes(html: str, names: tuple[str, ...] = LINK_ATTRIBUTES) -> Iter
             yield line, node.tag, name, value
         if start:
             pos = start.start() + 1
+
+
+def link_attributes(html: str, names: tuple[str, ...] = LINK_ATTRIBUTES) -> Iterator[tuple[int, str, str, str]]:
+    """(line, tag, attribute, value) of every attribute in `names` (by default
+    every attribute that links or loads): `located_attributes`."""
+    return located_attributes(html, lambda name: name in names)
+
+
+def start_tag_lines(html: str, tag: str) -> list[int]:
+    """The line of each <tag> start tag in the source, in order: the n-th is
+    the n-th such element of the parsed page, for elements a parser neither
+    implies nor reorders (script, style)."""
+    source = _source_markup(html)
+    return [source.count("\n", 0, m.start()) + 1 for m in re.finditer(rf"<{re.escape(tag)}\b", source, re.IGNORECASE)]
+
+
+def _source_markup(html: str) -> str:
+    """A copy where comments and script/style bodies are blanked (same length,
+    same lines), so markup inside them is never taken for an element."""
+    return _NOT_MARKUP.sub(_blank, html)

@@ -31,10 +31,10 @@ def read_head(path: Path) -> Head:
     tree = html.parse(text)
     root = tree.css_first("html")
     lang = root.attributes.get("lang") if root is not None else None
-    lang_line = next((line for line, tag, _, _ in html.link_attributes(text, ("lang",)) if tag == "html"),
+    lang_line = next((line for line, tag, _, _ in html.located_attributes(text, "lang".__eq__) if tag == "html"),
                      html.line_of(text, "<html") or 1)
     # Both walk the document in order: the n-th <link hreflang> has the n-th line.
-    lines = [line for line, tag, _, _ in html.link_attributes(text, ("hreflang",)) if tag == "link"]
+    lines = [line for line, tag, _, _ in html.located_attributes(text, "hreflang".__eq__) if tag == "link"]
     alternates = []
     for link, line in zip(tree.css("link[hreflang]"), lines, strict=True):
         rel = (link.attributes.get("rel") or "").lower().split()   # rel tokens ignore case

@@ -24,13 +24,12 @@ import json
 import re
 from pathlib import Path
 
+from uitweg.core import html as H
 from uitweg.core.html import STYLE_ELEMENT
-from uitweg.core.problems import BuildError, Problem, line_at
-from uitweg.postbuild.css_trim import ATTRIBUTE, START_TAG
+from uitweg.core.problems import BuildError, Problem
 from uitweg.postbuild.headers import csp, load_headers
 from uitweg.postbuild.stylesheet import local_path
 
-SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.S | re.I)
 CHARSET = re.compile(r"<meta charset=\"?utf-8\"?>", re.I)
 # Scripts that are data, not code: the CSP does not apply to them.
 DATA_TYPES = {"application/json", "application/ld+json", "importmap"}
@@ -40,26 +39,26 @@ WRITE = re.compile(r"document\.write\(`((?:[^`\\]|\\.)*)`\)", re.S)
 
 
 
-def _attrs(raw: str) -> dict[str, str]:
-    return {a.group(1).lower(): next((v for v in a.group(2, 3, 4) if v is not None), "")
-            for a in ATTRIBUTE.finditer(raw)}
+def _inline_code(name: str) -> bool:
+    """An attribute the policy blocks: style, or an event handler (onclick, …)."""
+    return name == "style" or (name.startswith("on") and len(name) > 2)
 
 
-def inline_problems(html: str, name: str) -> list[Problem]:
-    """Inline code the policy would block, with the fix."""
+def inline_problems(page: str, name: str) -> list[Problem]:
+    """Inline code the policy would block, with the fix. Read as a browser
+    reads the page (uitweg.core.html): markup inside a comment or a script's
+    text is not an element."""
     problems = []
-    for m in SCRIPT.finditer(html):
-        attrs = _attrs(m.group(1))
-        if "src" not in attrs and attrs.get("type", "").lower() not in DATA_TYPES and m.group(2).strip():
-            problems.append(Problem(name, line_at(html, m.start()),
+    lines = H.start_tag_lines(page, "script")
+    for i, script in enumerate(H.parse(page).css("script")):
+        attrs = script.attributes
+        if "src" not in attrs and (attrs.get("type") or "").lower() not in DATA_TYPES and script.text().strip():
+            problems.append(Problem(name, lines[i] if i < len(lines) else None,
                                     "inline <script>: move it into a file under overrides/assets/javascripts/ "
                                     "and load it with <script src> (the CSP allows only the site's own files)"))
-    for m in START_TAG.finditer(html):
-        for attr in _attrs(m.group(2)):
-            if attr == "style" or (attr.startswith("on") and len(attr) > 2):
-                problems.append(Problem(name, line_at(html, m.start()),
-                                        f"<{m.group(1)} {attr}=…>: the CSP blocks inline {attr} attributes; "
-                                        "use a class in uitweg.css or a listener in uitweg.js"))
+    for line, tag, attr, _value in H.located_attributes(page, _inline_code):
+        problems.append(Problem(name, line, f"<{tag} {attr}=…>: the CSP blocks inline {attr} attributes; "
+                                "use a class in uitweg.css or a listener in uitweg.js"))
     return problems
 
 
@@ -126,18 +125,21 @@ def sha256_b64(text: str) -> str:
 
 def runtime_hashes(site: Path, page: Path, html: str, cache: dict[Path, str]) -> tuple[str, ...]:
     """Hashes of scripts that this page's own scripts write at run time."""
-    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
-    worker = json.loads(config.group(1)).get("search") if config else None
+    tree = H.parse(html)
+    config = tree.css_first('script#__config[type="application/json"]')
+    worker = json.loads(config.text()).get("search") if config else None
+    if not worker:
+        return ()
     hashes = []
-    for m in SCRIPT.finditer(html):
-        path = local_path(site, page, _attrs(m.group(1)).get("src", ""))
-        if path is None or not worker:
+    for script in tree.css("script[src]"):
+        path = local_path(site, page, script.attributes.get("src") or "")
+        if path is None:
             continue
         if path not in cache:
             cache[path] = path.read_text(encoding="utf-8")
-        script = iframe_worker_script(cache[path], worker)
-        if script is not None:
-            hashes.append(sha256_b64(script))
+        script_text = iframe_worker_script(cache[path], worker)
+        if script_text is not None:
+            hashes.append(sha256_b64(script_text))
     return tuple(hashes)
 
 

@@ -22,9 +22,8 @@ from fnmatch import fnmatchcase
 import tinycss2
 from tinycss2 import ast
 
-# Everything in an HTML start tag: its name and attributes.
-START_TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+from uitweg.core import html
+
 # Words a script could use as a class, id, tag or attribute value.
 SCRIPT_WORD = re.compile(r"[A-Za-z_][\w-]*")
 VAR_REF = re.compile(r"var\(\s*(--[\w-]+)")
@@ -41,18 +40,18 @@ class Usage:
     words: set[str] = field(default_factory=set)     # from our own small scripts
     keep: dict[str, list[str]] = field(default_factory=dict)   # data/css_keep.yml
 
-    def add_html(self, html: str) -> None:
-        for m in START_TAG.finditer(html):
-            self.tags.add(m.group(1).lower())
-            for a in ATTRIBUTE.finditer(m.group(2)):
-                name = a.group(1).lower()
-                value = next((v for v in a.group(2, 3, 4) if v is not None), "")
-                self.attrs.add(name)
-                self.values.add((name, value))
-                if name == "class":
-                    self.classes.update(value.split())
-                elif name == "id":
-                    self.ids.add(value)
+    def add_html(self, page: str) -> None:
+        """Elements and attributes as a browser reads them (uitweg.core.html)."""
+        tree = html.parse(page)
+        for node in html.elements(tree):
+            self.tags.add(node.tag)
+        for _tag, name, value in html.attributes(tree):
+            self.attrs.add(name)
+            self.values.add((name, value))
+            if name == "class":
+                self.classes.update(value.split())
+            elif name == "id":
+                self.ids.add(value)
 
     def add_script(self, js: str) -> None:
         self.words.update(SCRIPT_WORD.findall(js))
