@@ -17,7 +17,7 @@ from uitweg.contacts.table import load_contacts
 from uitweg.core.html import text_nodes
 from uitweg.core.languages import load_languages
 from uitweg.core.siteconfig import load_mkdocs_yml
-from uitweg.offline.article import PocketError, article_html, first_heading
+from uitweg.offline.article import PocketError, article_html, first_heading, rewrite
 from uitweg.offline.pocket import build_pocket, nav_files, write_pocket
 from uitweg.offline.settings import load_offline, pocket_budget
 
@@ -147,6 +147,27 @@ def test_quick_exit_replaces_page(pocket, chromium):
     assert load_languages().get(lang).ui["strip_title"] not in page.content()
     assert {u for u in requests if not u.startswith("file:")} == {table.quick_exit[lang]}
     ctx.close()
+
+
+def test_rewrite_makes_an_article_a_section_of_the_file():
+    """Ids get the page prefix (a repeated id a number), references follow,
+    headings move down a level, links to this language's pages become
+    anchors, links to another language keep their text only, code and
+    comments go; entities and unquoted attributes are read as a browser does."""
+    article = ('<h1 id=top>Signs &amp; help</h1><!-- <a href="x.html"> -->\n'
+               '<p id="a">1 &lt; 2</p><p id="a">again</p><label for=a>l</label>\n'
+               '<a href="who-can&#45;help.html#pag-asa">Pag-asa</a> <a href="#a">up</a> '
+               '<a href="../fr/signs.html"><b>fr</b></a><script>alert(1)</script><br>\n'
+               '<h6>deep</h6>')
+    out = rewrite(article, "en/signs.html", "signs", {"en/signs.html": "signs", "en/who-can-help.html": "who-can-help"},
+                  {"fr/signs.html"})
+    assert out == ('<h2 id="signs--top">Signs &amp; help</h2>\n'
+                   '<p id="signs--a">1 &lt; 2</p><p id="signs--a-2">again</p><label for="signs--a">l</label>\n'
+                   '<a href="#who-can-help--pag-asa">Pag-asa</a> <a href="#signs--a">up</a> <b>fr</b><br>\n'
+                   '<h6>deep</h6>')
+    assert first_heading(article) == "Signs & help"
+    with pytest.raises(PocketError, match=r"en/signs.html: link 'elsewhere.html' points at en/elsewhere.html"):
+        rewrite('<a href="elsewhere.html">x</a>', "en/signs.html", "signs", {}, set())
 
 
 def test_build_fails_on_a_bad_page(site, tmp_path):

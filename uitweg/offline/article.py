@@ -7,12 +7,13 @@ from __future__ import annotations
 import html as htmllib
 import posixpath
 import re
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-from uitweg.contacts.links import is_external
+from selectolax.lexbor import LexborNode
 
-ARTICLE = re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b[^"]*"[^>]*>(.*?)</article>', re.S)
+from uitweg.contacts.links import is_external
+from uitweg.core import html as H
+
 HEADING = re.compile(r"^h([1-6])$")
 DROP = {"script", "style", "template", "noscript", "iframe", "object", "embed", "form"}
 LOADS = {"src", "srcset", "poster", "data", "action", "formaction", "background"}
@@ -25,10 +26,11 @@ class PocketError(Exception):
 
 
 def article_html(page: str, name: str) -> str:
-    m = ARTICLE.search(page)
-    if not m:
+    """The inside of the page's <article class="md-content__inner">, as HTML."""
+    article = H.parse(page).css_first("article.md-content__inner")
+    if article is None:
         raise PocketError(f"{name}: no <article class=\"md-content__inner\"> found; did the page template change?")
-    return m.group(1)
+    return article.inner_html or ""
 
 
 def anchor(slug: str, fragment: str = "") -> str:
@@ -36,13 +38,20 @@ def anchor(slug: str, fragment: str = "") -> str:
     return f"{slug}--{fragment}" if fragment else slug
 
 
-class _Rewriter(HTMLParser):
+def _children(node: LexborNode):
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+class _Rewriter:
+    """Writes an article's tree out again (read by uitweg.core.html, as a
+    browser reads it), changed for the one-file page."""
+
     def __init__(self, name: str, slug: str, pages: dict[str, str], other_pages: set[str]):
-        super().__init__(convert_charrefs=False)
         self.name, self.slug, self.pages, self.other = name, slug, pages, other_pages
         self.out: list[str] = []
-        self.dropping: list[str] = []   # open elements whose content is dropped
-        self.unwrapped = 0              # open <a> tags that were turned into plain text
         self.ids: set[str] = set()
 
     def link(self, href: str) -> str | None:
@@ -70,9 +79,9 @@ class _Rewriter(HTMLParser):
         self.ids.add(new)
         return new
 
-    def attrs(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+    def attrs(self, tag: str, attrs: dict[str, str | None]) -> str | None:
         out = []
-        for key, value in attrs:
+        for key, value in attrs.items():
             if key in LOADS:
                 raise PocketError(f"{self.name}: <{tag} {key}=\"{value}\"> loads a file; the pocket file must be "
                                   f"self-contained (no images or embeds in the page text)")
@@ -87,56 +96,39 @@ class _Rewriter(HTMLParser):
             out.append(f" {key}" if value is None else f' {key}="{htmllib.escape(value)}"')
         return "".join(out)
 
-    def handle_starttag(self, tag, attrs, closed=False):
-        if self.dropping or tag in DROP:
-            if tag not in VOID and not closed:
-                self.dropping.append(tag)
+    def write(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag == "-text":
+            # Escaped as the HTML serialisation does (no-break space as &nbsp;).
+            self.out.append(htmllib.escape(node.text_content or "", quote=False).replace("\xa0", "&nbsp;"))
+            return
+        if tag.startswith("-") or tag in DROP:   # comments, and what a pocket file must not carry
             return
         if (h := HEADING.match(tag)):
             tag = f"h{min(int(h.group(1)) + 1, 6)}"
-        rendered = self.attrs(tag, attrs)
+        rendered = self.attrs(tag, node.attributes)
         if rendered is None:  # an <a> to another language: keep its text
-            self.unwrapped += 1
+            for child in _children(node):
+                self.write(child)
             return
         self.out.append(f"<{tag}{rendered}>")
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs, closed=True)
-
-    def handle_endtag(self, tag):
-        if self.dropping:
-            if tag == self.dropping[-1]:
-                self.dropping.pop()
-            return
         if tag in VOID:
             return
-        if tag == "a" and self.unwrapped:
-            self.unwrapped -= 1
-            return
-        if (h := HEADING.match(tag)):
-            tag = f"h{min(int(h.group(1)) + 1, 6)}"
+        for child in _children(node):
+            self.write(child)
         self.out.append(f"</{tag}>")
-
-    def handle_data(self, data):
-        if not self.dropping:
-            self.out.append(data)
-
-    def handle_entityref(self, name):
-        self.handle_data(f"&{name};")
-
-    def handle_charref(self, name):
-        self.handle_data(f"&#{name};")
 
 
 def rewrite(article: str, name: str, slug: str, pages: dict[str, str], other_pages: set[str]) -> str:
     """`pages` maps site paths of this language ("en/signs.html") to slugs;
     `other_pages` holds the site paths of the other languages."""
     r = _Rewriter(name, slug, pages, other_pages)
-    r.feed(article)
-    r.close()
+    body = H.parse(f"<body>{article}</body>").body
+    for child in _children(body) if body is not None else ():
+        r.write(child)
     return re.sub(r"\n{3,}", "\n\n", "".join(r.out)).strip()
 
 
 def first_heading(article: str) -> str:
-    m = re.search(r"<h1\b[^>]*>(.*?)</h1>", article, re.S)
-    return htmllib.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
+    h1 = H.parse(f"<body>{article}</body>").css_first("h1")
+    return h1.text(deep=True).strip() if h1 is not None else ""

@@ -21,8 +21,7 @@ import json
 import shutil
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
-
+from uitweg.core import html as H
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
 
@@ -37,7 +36,7 @@ def plain_text(html: str) -> str:
     """The text of an index entry as a reader sees it (Material stores HTML)."""
     if "<" not in html and "&" not in html:
         return " ".join(html.split())
-    tree = LexborHTMLParser(f"<body>{html}</body>")
+    tree = H.parse(f"<body>{html}</body>")
     return " ".join((tree.body.text(separator=" ") if tree.body else "").split())
 
 

@@ -5,4 +5,6 @@ from data/print.yml, the QR address from site_url in mkdocs.yml. Modules:
 texts (load and check data/print.yml), qr (segno → SVG), layouts (HTML from
 Jinja2 templates), build (WeasyPrint → PDF, layout checks, atomic output).
 Run: python -m uitweg.printing --out dist/print
+
+May import: `uitweg.core`, `uitweg.contacts`.
 """
