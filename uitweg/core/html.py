@@ -6,6 +6,7 @@ pattern did not expect; and it is fast (C), which keeps the build quick.
 
 - `blocks`: the text a reader sees, one piece per block, across inline
   children (`02 <b>511</b> 64 65` is one text "02 511 64 65");
+- `children`: the direct children of a node;
 - `attributes`: every attribute of every element, entities decoded;
 - `comments`: the text of every comment;
 - `text_nodes`: every text node with the elements around it;
@@ -50,6 +51,14 @@ def ancestors(node: LexborNode) -> list[str]:
     return names
 
 
+def children(node: LexborNode) -> Iterator[LexborNode]:
+    """The direct children of a node (elements, text, comments), in order."""
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
 def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
     """The visible text of the document, one Block per block element, with
     inline children joined as a reader sees them. <title> is a block too."""
@@ -89,13 +98,7 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
         if tag in ("br", "hr", "img", "input"):
             parts.append(" ")
         stack.append((node, True))
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        for c in reversed(children):
-            stack.append((c, False))
+        stack.extend((c, False) for c in reversed(list(children(node))))
     yield from flush()
 
 

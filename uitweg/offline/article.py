@@ -38,13 +38,6 @@ def anchor(slug: str, fragment: str = "") -> str:
     return f"{slug}--{fragment}" if fragment else slug
 
 
-def _children(node: LexborNode):
-    child = node.child
-    while child is not None:
-        yield child
-        child = child.next
-
-
 class _Rewriter:
     """Writes an article's tree out again (read by uitweg.core.html, as a
     browser reads it), changed for the one-file page."""
@@ -108,13 +101,13 @@ class _Rewriter:
             tag = f"h{min(int(h.group(1)) + 1, 6)}"
         rendered = self.attrs(tag, node.attributes)
         if rendered is None:  # an <a> to another language: keep its text
-            for child in _children(node):
+            for child in H.children(node):
                 self.write(child)
             return
         self.out.append(f"<{tag}{rendered}>")
         if tag in VOID:
             return
-        for child in _children(node):
+        for child in H.children(node):
             self.write(child)
         self.out.append(f"</{tag}>")
 
@@ -124,7 +117,7 @@ def rewrite(article: str, name: str, slug: str, pages: dict[str, str], other_pag
     `other_pages` holds the site paths of the other languages."""
     r = _Rewriter(name, slug, pages, other_pages)
     body = H.parse(f"<body>{article}</body>").body
-    for child in _children(body) if body is not None else ():
+    for child in H.children(body) if body is not None else ():
         r.write(child)
     return re.sub(r"\n{3,}", "\n\n", "".join(r.out)).strip()
 
