@@ -33,10 +33,11 @@ def read_head(path: Path) -> Head:
     lang = root.attributes.get("lang") if root is not None else None
     lang_line = next((line for line, tag, _, _ in html.located_attributes(text, "lang".__eq__) if tag == "html"),
                      html.line_of(text, "<html") or 1)
-    # Both walk the document in order: the n-th <link hreflang> has the n-th line.
+    # Both walk the same parse in document order: the n-th <link hreflang> has the n-th line.
     lines = [line for line, tag, _, _ in html.located_attributes(text, "hreflang".__eq__) if tag == "link"]
+    links = [n for n in html.elements(tree) if n.tag == "link" and "hreflang" in n.attributes]
     alternates = []
-    for link, line in zip(tree.css("link[hreflang]"), lines, strict=True):
+    for link, line in zip(links, lines, strict=True):
         rel = (link.attributes.get("rel") or "").lower().split()   # rel tokens ignore case
         if "alternate" in rel and "head" in html.ancestors(link):
             alternates.append((link.attributes.get("hreflang") or "", link.attributes.get("href") or "", line))
