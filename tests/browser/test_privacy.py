@@ -197,13 +197,3 @@ def test_inline_code_is_found_as_a_browser_reads_the_page():
             '<P OnClick="x()">x</P>\n<a href="#"/STYLE="color:red">y</a>\n<SCRIPT>go()</SCRIPT></body></html>')
     assert [(p.line, p.message.split(":")[0]) for p in inline_problems(page, "a.html")] == [
         (9, "inline <script>"), (7, "<p onclick=…>"), (8, "<a style=…>")]
-
-
-def test_iframe_worker_script_is_rebuilt_from_the_vendored_shim():
-    from conftest import ROOT
-    from uitweg.postbuild.csp import iframe_worker_script
-    shim = (ROOT / "overrides" / "assets" / "javascripts" / "iframe-worker-shim.js").read_text(encoding="utf-8")
-    script = iframe_worker_script(shim, "../assets/javascripts/workers/search.x.min.js")
-    assert script.startswith("postMessage=function ") and ";importScripts=function " in script
-    assert 'filename:"../assets/javascripts/workers/search.x.min.js"' in script
-    assert iframe_worker_script("console.log(1)", "x.js") is None

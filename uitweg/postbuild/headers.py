@@ -27,18 +27,15 @@ def load_headers(path: Path = HEADERS) -> dict:
     return load_data(Path(path), "headers")[0]
 
 
-def csp(data: dict, for_meta: bool = False, script_hashes: tuple[str, ...] = (),
-        style_hashes: tuple[str, ...] = ()) -> str:
-    """The policy as one header value. `script_hashes` and `style_hashes` are
-    base64 sha256 values. The <meta> copy allows inline styles by hash only:
-    it drops the header's 'unsafe-inline' (see uitweg/postbuild/csp.py)."""
+def csp(data: dict, for_meta: bool = False, style_hashes: tuple[str, ...] = ()) -> str:
+    """The policy as one header value. `style_hashes` are base64 sha256
+    values: the <meta> copy allows inline styles by hash only, it drops the
+    header's 'unsafe-inline' (see uitweg/postbuild/csp.py)."""
     parts = []
     for directive, sources in data["content_security_policy"].items():
         if for_meta and directive in HEADER_ONLY:
             continue
         sources = list(sources)
-        if directive == "script-src":
-            sources += [f"'sha256-{h}'" for h in script_hashes]
         if directive == "style-src" and for_meta:
             sources = [s for s in sources if s != "'unsafe-inline'"] + [f"'sha256-{h}'" for h in style_hashes]
         parts.append(" ".join([directive, *sources]))

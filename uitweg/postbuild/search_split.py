@@ -11,9 +11,8 @@ This step writes `search/index.<lang>.js` per language: plain text (the
 HTML of Material's index parsed with selectolax) as a script that calls
 `uitwegSearch(docs)`. A script, not JSON: from file:// (USB copies) fetch()
 of a local file is blocked, a <script src> is not. Then it removes what no
-page loads any more: the shared index, the offline plugin's search_index.js,
-Material's bundle, search worker and lunr files. If a page still links one of
-them, the build stops instead.
+page loads any more: the shared index, Material's bundle, search worker and
+lunr files. If a page still links one of them, the build stops instead.
 """
 from __future__ import annotations
 
@@ -26,8 +25,8 @@ from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
 
 SHARED_INDEX = "search/search_index.json"
-# Material's JavaScript and the offline plugin's copy of the index: unused.
-UNUSED = ["search/search_index.json", "search/search_index.js", "assets/javascripts/workers",
+# Material's JavaScript and its shared index: unused.
+UNUSED = ["search/search_index.json", "assets/javascripts/workers",
           "assets/javascripts/lunr", "assets/javascripts/bundle.*.min.js*"]
 INDEX_NAME = "search/index.{lang}.js"
 
@@ -90,7 +89,7 @@ def split_search_index(site: Path) -> list[Path]:
         raise BuildError([Problem(SHARED_INDEX, None, f"no entry for {', '.join(empty)}: list `i18n` with "
                                   "reconfigure_search: true in mkdocs.yml")], "Cannot write the search indexes")
     bundles = [p.name for p in (site / "assets/javascripts").glob("bundle.*.min.js")]
-    problems = _still_linked(site, bundles + ["search_index.js", "search_index.json"])
+    problems = _still_linked(site, bundles + ["search_index.json"])
     if problems:
         raise BuildError(problems, "Pages still load Material's search")
     written = []
