@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
-import json
 import os
 import sys
 import zipfile
@@ -52,25 +51,7 @@ def site_files(site_dir: Path, exclude: list[str]) -> dict[str, bytes]:
             if "\n" in name or "\\" in name:
                 raise BundleError(f"{path}: a file name with a newline or backslash cannot go into SHA256SUMS")
             files[name] = path.read_bytes()
-    for name in unused_lunr(files):
-        del files[name]
     return files
-
-
-def unused_lunr(files: dict[str, bytes]) -> list[str]:
-    """Lunr language files the search worker never loads for this site's
-    languages (it loads lunr.<lang>, lunr.multi, lunr.stemmer.support; tinyseg
-    for ja, wordcut for th/hi). About 1 MB saved."""
-    index = files.get("search/search_index.json")
-    lunr = [n for n in files if n.startswith("assets/javascripts/lunr/")]
-    if index is None or not lunr:
-        return []
-    langs = json.loads(index)["config"]["lang"]
-    keep = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
-    keep |= {f"min/lunr.{lang}.min.js" for lang in langs}
-    keep |= {"tinyseg.js"} if "ja" in langs else set()
-    keep |= {"wordcut.js"} if {"th", "hi"} & set(langs) else set()
-    return [n for n in lunr if n.removeprefix("assets/javascripts/lunr/") not in keep]
 
 
 def readme_files(texts: list[dict], zip_name: str) -> dict[str, bytes]:
