@@ -73,5 +73,4 @@ def first_tab_stop(page) -> str:
                          "(document.activeElement)")
 
 
-STRIP_NUMBERS = [TABLE.get(cid).phones[0].number for cid in LANGS.strip]
 TEL = re.compile(r"^tel:\+?\d+$")

@@ -15,7 +15,6 @@ MD_AUTOLINK = re.compile(r"<((?:https?|mailto|tel|ftp|file):[^>\s]+)>", re.IGNOR
 HTML_ATTR = re.compile(r"""\b(?:href|src|action|srcset|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 BARE_URL = re.compile(r"(?<![\w(<\"'=/])(?:https?://|www\.)[^\s<>()\"']+", re.IGNORECASE)
 BARE_EMAIL = re.compile(r"(?<![\w.:/+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

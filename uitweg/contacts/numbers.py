@@ -8,7 +8,7 @@ characters change nothing. Digit runs joined by separators (space, dash,
 dot, slash, brackets) form one cluster:
 
 - a cluster of 7 or more digits, or one that starts with + or 00, is a long
-  number: it must be a number of the table in any writing (phonenumbers
+  number: it must be a number of the table in any writing (`national_digits`
   reads +32, 0032 and (0)), else it is refused. Dates (10/08/2005) and bank
   accounts (BE19 3101 …) are named;
 - every run of 3 to 6 digits that is not part of a long number must be a
@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
-import phonenumbers
 
 from uitweg.contacts.normalise import normalise_text
 from uitweg.contacts.table import ContactTable
@@ -273,11 +272,3 @@ def describe(finding: Finding, table: ContactTable) -> str:
                       "write it with its unit or place (\"365 dagen\", \"€ 300\", \"1702 Groot-Bijgaarden\"), "
                       "or add a reviewed exception to data/number_exceptions.yml.")
     return msg + " Fix the number, or add it to data/contacts.yml with its source."
-
-
-def is_valid_phone(digits: str) -> bool:
-    """True when libphonenumber knows `digits` as a real number (for tests)."""
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(digits, "BE"))
-    except phonenumbers.NumberParseException:
-        return False
