@@ -32,7 +32,6 @@ DATA_TYPES = {"application/json", "application/ld+json", "importmap"}
 META_NAME = "Content-Security-Policy"
 
 
-
 def _inline_code(name: str) -> bool:
     """An attribute the policy blocks: style, or an event handler (onclick, …)."""
     return name == "style" or (name.startswith("on") and len(name) > 2)
