@@ -1,14 +1,16 @@
 """JavaScript optional: with JavaScript off, every page shows its content, the
-strip and the quick exit come first, the links reach every page, the language
-links lead to the same page in the other language, and every number is a
-click-to-call link. Every page, in Chromium, at 360×640, from the USB copy
-(file://: the same files a server sends; the shared crawl, tests/crawls.py).
-(With JavaScript off, page.evaluate of anything with timers hangs: only plain
-DOM reads here.)"""
+strip and the quick exit come first, the language links lead to the same
+page in the other language, and every number is a click-to-call link. Every
+page, in Chromium, at 360×640, from the USB copy (file://: the same files a
+server sends; the shared crawl, tests/crawls.py). That the links reach every
+page of each language from its home is checked on this same crawl in
+tests/offline/test_offline_bundle.py
+(test_crawl_each_language_offline_without_javascript). (With JavaScript off,
+page.evaluate of anything with timers hangs: only plain DOM reads here.)"""
 from __future__ import annotations
 
 import pytest
-from crawls import reached_from, read_page
+from crawls import read_page
 from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, lang_of, page_in
 
 from uitweg.contacts.table import normalise_digits
@@ -34,17 +36,6 @@ def test_strip_in_first_screen_without_javascript(nojs_crawl):
 def test_quick_exit_is_first_in_keyboard_order_without_javascript(nojs_crawl):
     wrong = {rel: p.first_tab for rel, p in nojs_crawl.pages.items() if p.first_tab != "uw-exit"}
     assert not wrong, f"Tab once does not reach the quick exit: {wrong}"
-
-
-def test_links_reach_every_page_from_each_home(nojs_crawl):
-    """A crawl over the links the browser shows, from each language's home."""
-    nojs_pages = nojs_crawl.pages
-    for lang in LANGS.languages:
-        home = page_in("index.html", lang.code)
-        reached = set(reached_from(home, nojs_crawl.base, lambda rel: nojs_pages[rel].links if rel in nojs_pages else [],
-                                   keep=lambda rel, code=lang.code: lang_of(rel) == code))
-        pages = {rel for rel in nojs_pages if lang_of(rel) == lang.code and rel != "404.html"}
-        assert pages <= reached, f"{lang.code}: not reachable by links from {home}: {sorted(pages - reached)}"
 
 
 def test_language_links_lead_to_the_same_page(nojs_crawl):
