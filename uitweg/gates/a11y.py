@@ -31,10 +31,11 @@ def read_head(path: Path) -> Head:
     tree = html.parse(text)
     root = tree.css_first("html")
     lang = root.attributes.get("lang") if root is not None else None
-    lang_line = next((line for line, tag, _, _ in html.located_attributes(text, "lang".__eq__) if tag == "html"),
+    located = list(html.located_attributes(text, {"lang", "hreflang"}.__contains__))
+    lang_line = next((line for line, tag, name, _ in located if (tag, name) == ("html", "lang")),
                      html.line_of(text, "<html") or 1)
     # Both walk the same parse in document order: the n-th <link hreflang> has the n-th line.
-    lines = [line for line, tag, _, _ in html.located_attributes(text, "hreflang".__eq__) if tag == "link"]
+    lines = [line for line, tag, name, _ in located if (tag, name) == ("link", "hreflang")]
     links = [n for n in html.elements(tree) if n.tag == "link" and "hreflang" in n.attributes]
     alternates = []
     for link, line in zip(links, lines, strict=True):
