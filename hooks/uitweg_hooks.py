@@ -11,24 +11,25 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from uitweg.build import gate_report, gate_timing
-from uitweg.build.direction import set_direction
-from uitweg.build.docs_files import docs_file_problems
-from uitweg.build.output_check import page_problems
-from uitweg.build.raw_html import raw_html_problems
-from uitweg.build.shortcodes import expand
-from uitweg.build.source_check import source_problems
-from uitweg.build.telify import telify_tree
-from uitweg.build.template_cache import share_compiled_templates
-from uitweg.build.template_context import template_context
 from uitweg.contacts.changes import refuse_unreviewed_changes
-from uitweg.contacts.numbers import load_number_words
-from uitweg.contacts.table import load_contacts
 from uitweg.core.filecache import clear_loaded_data
 from uitweg.core.html import parse as parse_html
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem, raise_if_any
+from uitweg.gate import report as gate_report
+from uitweg.gate import timing as gate_timing
+from uitweg.gate.docs_files import docs_file_problems
+from uitweg.gate.numbers import load_number_words
+from uitweg.gate.output_check import page_problems
+from uitweg.gate.raw_html import raw_html_problems
+from uitweg.gate.source_check import source_problems
+from uitweg.gate.table_text import load_checked_contacts
 from uitweg.postbuild.run import run as run_post_build
+from uitweg.render.direction import set_direction
+from uitweg.render.shortcodes import expand
+from uitweg.render.telify import telify_tree
+from uitweg.render.template_cache import share_compiled_templates
+from uitweg.render.template_context import template_context
 
 log = logging.getLogger("mkdocs.hooks.uitweg")
 _state: dict = {}
@@ -51,7 +52,7 @@ def on_config(config):
         gate_timing.start()
     try:   # every data file the pages need, so a broken one stops here with its line
         _state["languages"] = load_languages()
-        _state["table"] = load_contacts()
+        _state["table"] = load_checked_contacts()
         load_number_words()
         raise_if_any(_state["languages"].strip_problems(c.id for c in _state["table"].contacts),
                      "data/languages.yml names contacts that are not in the table")

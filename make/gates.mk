@@ -1,8 +1,8 @@
 # Quality gates: accessibility (axe-core in Debian chromium), valid HTML (Nu
 # Html Checker, Java), links and anchors (LinkChecker), translation parity.
-# All of them run inside `make test` (tests/gates/test_a11y.py, test_html_valid.py,
+# All of them run inside `make test` (tests/quality/test_a11y.py, test_html_valid.py,
 # test_linkcheck.py, test_parity.py). The targets below are for editors.
-# See dev-notes/gates.md ("When the build says no").
+# Every message and what to do: README, "When the build says no".
 
 # nodejs/npm fetch the pinned axe-core and vnu-jar (package-lock.json); npm is
 # only asked for when missing (NodeSource's nodejs ships its own npm).
@@ -18,19 +18,19 @@ AUDIT_ARGS ?=
 .PHONY: audit i18n-status linkcheck-external linkcheck validate-html
 
 audit: $(VENV)/.installed ## List contacts not confirmed by a person or checked over 6 months ago (SEEDS=DIR: also seed numbers missing from the table)
-	$(PY) -m uitweg.gates.audit $(if $(SEEDS),--seeds "$(SEEDS)") $(AUDIT_ARGS)
+	$(PY) -m uitweg.quality.audit $(if $(SEEDS),--seeds "$(SEEDS)") $(AUDIT_ARGS)
 
 i18n-status: $(VENV)/.installed ## Table of translation gaps per page and language (informational)
-	$(PY) -m uitweg.gates.i18n_status
+	$(PY) -m uitweg.quality.i18n_status
 
 linkcheck-external: $(VENV)/.installed ## Check online every web address of data/contacts.yml (needs network)
-	$(PY) -m uitweg.gates.linkcheck --external
+	$(PY) -m uitweg.quality.linkcheck --external
 
 linkcheck: site test-deps ## Check every internal link and anchor of site/ (also part of make test)
-	$(PY) -m uitweg.gates.linkcheck site
+	$(PY) -m uitweg.quality.linkcheck site
 
 validate-html: site test-deps ## Check site/ with the Nu Html Checker (also part of make test)
-	$(PY) -m uitweg.gates.html_valid site
+	$(PY) -m uitweg.quality.html_valid site
 
 .PHONY: fold-translation
 fold-translation: $(VENV)/.installed ## Fold translations/LANG.yml into data/*.yml (a new language's texts), e.g. CODE=uk

@@ -4,7 +4,7 @@ one full `mkdocs build --strict` serves both tests instead of one each.
 
 - tests/contacts/test_contact_changes.py: Sürya's number changed in the
   committed table; the build refuses it first, then accepts it with a new check.
-- tests/build/test_build.py: Payoke's number written another way in two pages
+- tests/render/test_build.py: Payoke's number written another way in two pages
   (international, dotted) is a known number and becomes its tel: link.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from uitweg.core import paths
 REAL = paths.CONTACTS.read_text(encoding="utf-8")
 OLD_CHECK = "checked: {method: document, date: 2026-11-23}"
 NEW_CHECK = 'checked: {method: phone, date: 2026-12-02, by: "Anna called PAG-ASA\'s reception"}'
-# A number of the table written as people write it (tests/build/test_build.py reads the pages).
+# A number of the table written as people write it (tests/render/test_build.py reads the pages).
 RIGHT_NUMBERS = {"fr": "+32 3 201 16 90", "nl": "03/201.16.90"}
 
 

@@ -8,7 +8,7 @@ each test file crawling every page again.
   errors and CSP violations, storage and cookies, the strip in the first
   screen, the first Tab stop. Read by tests/browser/test_privacy.py and
   tests/postbuild/test_budgets.py. (axe-core, most of a page's time, runs in
-  tests/gates/test_a11y.py, one test per language, so it runs in parallel.)
+  tests/quality/test_a11y.py, one test per language, so it runs in parallel.)
 - `file_crawl`: the unpacked USB bundle from file://, JavaScript on, network
   blocked: every page, then which of them the links reach from the root
   index.html. Read by test_privacy.py (the copy works under the policy) and
@@ -40,8 +40,8 @@ from light_helpers import (
     first_tab_stop,
     strip_outside_viewport,
 )
+from testkit.network_watch import NetworkWatch
 
-from uitweg.gates.network_watch import NetworkWatch
 from uitweg.offline import signing
 from uitweg.offline.bundle import build_bundle
 

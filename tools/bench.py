@@ -36,10 +36,10 @@ from pathlib import Path
 
 import brotli
 import yaml
+from testkit import local_nginx
+from testkit.network_watch import NetworkWatch
 
 from uitweg.core.siteconfig import load_mkdocs_yml
-from uitweg.gates.network_watch import NetworkWatch
-from uitweg.postbuild import local_nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from uitweg.contacts.table import load_contacts
+from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 
 PHONE = {"width": 360, "height": 640}

@@ -6,8 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-
-from uitweg.gates.network_watch import NetworkWatch
+from testkit.network_watch import NetworkWatch
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 from crawls import read_page
 from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, lang_of, page_in
 
-from uitweg.contacts.table import normalise_digits
+from uitweg.contacts.model import normalise_digits
 
 pytestmark = pytest.mark.browser
 

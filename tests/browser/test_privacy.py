@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from light_helpers import LANGS, PHONE, all_pages, lang_of
+from testkit.network_watch import NetworkWatch
 
-from uitweg.gates.network_watch import NetworkWatch
 from uitweg.postbuild.csp import META_NAME
 from uitweg.postbuild.headers import csp, load_headers
 

@@ -13,9 +13,9 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from light_helpers import DESKTOP, LANGS, PHONE, SAMPLE_LANGS, TABLE, lang_of, page_in
+from testkit.network_watch import NetworkWatch
 
 from conftest import offline_context
-from uitweg.gates.network_watch import NetworkWatch
 
 pytestmark = pytest.mark.browser
 

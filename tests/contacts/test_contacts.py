@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from uitweg.contacts.table import load_contacts
+from uitweg.contacts.load import load_contacts
 from uitweg.core import paths
 from uitweg.core.problems import BuildError
 

@@ -10,11 +10,11 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from uitweg.contacts.freshness import Check, card_line, date_in_words, summary
-from uitweg.contacts.phones import find_numbers
-from uitweg.contacts.table import load_contacts
+from uitweg.contacts.load import load_contacts
 from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
+from uitweg.gate.phones import find_numbers
 
 LANGS = load_languages()
 TABLE = load_contacts()

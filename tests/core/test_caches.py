@@ -6,11 +6,11 @@ import shutil
 
 from jinja2 import DictLoader, Environment
 
-from uitweg.build.template_cache import MemoryBytecodeCache
 from uitweg.core import paths
 from uitweg.core.filecache import cached_loader, clear_loaded_data
 from uitweg.core.languages import load_languages
 from uitweg.core.yamlfile import _FastLoader, _Loader, _read
+from uitweg.render.template_cache import MemoryBytecodeCache
 
 
 def test_a_cached_loader_reads_again_only_after_clear():

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import offline_context
-from uitweg.contacts.table import load_contacts
+from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.core.siteconfig import load_mkdocs_yml
 from uitweg.offline.settings import SIGNATURE, SUMS, load_offline

@@ -11,12 +11,12 @@ from bs4 import BeautifulSoup
 from light_helpers import VISIBLE_JS
 
 from conftest import offline_context
-from uitweg.build.output_check import output_problems
-from uitweg.contacts.phones import find_numbers
-from uitweg.contacts.table import load_contacts
+from uitweg.contacts.load import load_contacts
 from uitweg.core.html import text_nodes
 from uitweg.core.languages import load_languages
 from uitweg.core.siteconfig import load_mkdocs_yml
+from uitweg.gate.output_check import output_problems
+from uitweg.gate.phones import find_numbers
 from uitweg.offline.article import PocketError, article_html, first_heading, rewrite
 from uitweg.offline.pocket import build_pocket, nav_files, write_pocket
 from uitweg.offline.settings import load_offline, pocket_budget

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from uitweg.contacts.table import load_contacts
+from uitweg.contacts.load import load_contacts
 from uitweg.offline import signing
 from uitweg.offline.bundle import BundleError, build_bundle
 from uitweg.offline.settings import SIGNATURE, SIGNING_KEY_ENV, SUMS

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import brotli
 import pytest
+from testkit import local_nginx
 
 from conftest import ROOT
-from uitweg.postbuild import local_nginx
 from uitweg.postbuild.headers import (
     NGINX_CONF,
     cache_control,

@@ -27,11 +27,11 @@ from print_checks import (
     text,
 )
 
-from uitweg.contacts.phones import find_numbers
-from uitweg.contacts.table import load_contacts
+from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
 from uitweg.core.siteconfig import home_url
+from uitweg.gate.phones import find_numbers
 from uitweg.printing.build import placeholder_warning
 from uitweg.printing.layouts import CSS_FILE
 from uitweg.printing.qr import make_qr, url_problem

@@ -68,7 +68,7 @@ def test_a_translation_file_lands_in_every_data_file(tmp_path):
     assert {"file": "README-xx.txt", "text": readme} in readmes
 
     # Half added: data done, no pages, not in mkdocs.yml: the status names both.
-    status = subprocess.run([sys.executable, "-c", "from pathlib import Path; from uitweg.gates.i18n_status import setup_gaps;"
+    status = subprocess.run([sys.executable, "-c", "from pathlib import Path; from uitweg.quality.i18n_status import setup_gaps;"
                              f"print(setup_gaps(Path({str(root)!r}))[1])"], cwd=root, capture_output=True, text=True)
     assert "mkdocs.yml (plugins.i18n.languages): no xx" in status.stdout, status.stderr
     assert "docs/<code>/ (the pages): no xx" in status.stdout

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from uitweg.contacts.table import normalise_digits
+from uitweg.contacts.model import normalise_digits
 from uitweg.core import paths
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_text, load_with_lines

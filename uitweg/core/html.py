@@ -169,7 +169,7 @@ def _blank(m: re.Match) -> str:
 
 # <style> elements as written: (open tag, raw text, close tag). The raw text
 # is what a CSP hash covers (uitweg/postbuild/csp.py) and what a copy for the
-# HTML checker may blank (uitweg/gates/html_valid.py); it holds no markup, so
+# HTML checker may blank (uitweg/quality/html_valid.py); it holds no markup, so
 # the first </style ends it, as in a browser.
 STYLE_ELEMENT = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.S | re.IGNORECASE)
 

@@ -2,6 +2,6 @@
 ed25519 signature), the one-file pocket edition per language, and the check
 of a copy against the public key in keys/. See dev-notes/offline.md.
 
-May import: `uitweg.core`, `uitweg.contacts`, `uitweg.build` (the output
-check runs on each pocket file).
+May import: `uitweg.core`, `uitweg.contacts`, `uitweg.gate` (the output
+check runs on each pocket file), `uitweg.render` (the strip's items).
 """

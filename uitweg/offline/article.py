@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from uitweg.contacts.links import is_external
 from uitweg.core import html as H
+from uitweg.gate.links import is_external
 
 HEADING = re.compile(r"^h([1-6])$")
 DROP = {"script", "style", "template", "noscript", "iframe", "object", "embed", "form"}

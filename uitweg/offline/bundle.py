@@ -17,10 +17,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from uitweg.contacts.phones import describe_unknown, find_numbers
-from uitweg.contacts.table import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
+from uitweg.gate.phones import describe_unknown, find_numbers
+from uitweg.gate.table_text import load_checked_contacts
 from uitweg.offline import signing
 from uitweg.offline.filelinks import link_problems
 from uitweg.offline.settings import PUBLIC_KEY, SIGNATURE, SIGNING_KEY_ENV, SUMS, load_offline
@@ -62,7 +62,7 @@ def readme_files(texts: list[dict], zip_name: str) -> dict[str, bytes]:
 
 def readme_problems(readmes: dict[str, bytes]) -> list[str]:
     """The guides are published too: no phone number outside the contact table."""
-    table, call_words = load_contacts(), load_languages().all_call_words()
+    table, call_words = load_checked_contacts(), load_languages().all_call_words()
     problems = []
     for name, data in readmes.items():
         text = data.decode("utf-8")

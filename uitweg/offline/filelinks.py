@@ -6,8 +6,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote, urlsplit
 
-from uitweg.contacts.links import is_external
 from uitweg.core.html import link_attributes
+from uitweg.gate.links import is_external
 
 
 def link_problems(files: dict[str, bytes]) -> list[str]:

@@ -18,16 +18,17 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from uitweg.build.output_check import output_problems
-from uitweg.build.template_context import strip_items
-from uitweg.contacts.phones import line_at
-from uitweg.contacts.table import ContactTable, load_contacts
+from uitweg.contacts.model import ContactTable
 from uitweg.core.html import link_attributes
 from uitweg.core.languages import Language, load_languages
 from uitweg.core.problems import BuildError
 from uitweg.core.siteconfig import load_mkdocs_yml
+from uitweg.gate.output_check import output_problems
+from uitweg.gate.phones import line_at
+from uitweg.gate.table_text import load_checked_contacts
 from uitweg.offline.article import PocketError, article_html, first_heading, rewrite
 from uitweg.offline.settings import load_offline, pocket_budget
+from uitweg.render.template_context import strip_items
 
 TEMPLATES = Path(__file__).parent / "templates"
 ID_ATTR = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -105,7 +106,7 @@ def pocket_problems(html: str, quick_exit: str, table: ContactTable) -> list[tup
 def build_pocket(site_dir: Path) -> list[PocketFile]:
     """Render and check every language; raise PocketError listing all problems."""
     settings = load_offline()["pocket"]
-    table, languages = load_contacts(), load_languages()
+    table, languages = load_checked_contacts(), load_languages()
     call_words = languages.all_call_words()
     md_files = nav_files(load_mkdocs_yml()["nav"])
     default = languages.default.code

@@ -3,8 +3,7 @@ every page. One trimmed stylesheet with a content hash (`stylesheet`,
 `css_trim`), fixes to Material's markup (`material_fixes`), the CSP meta and
 the `_headers` file (`csp`, `headers`), then precompressed twins
 (`compress`, reusing twins of unchanged files from `twin_cache`). `run`
-chains them: `python -m uitweg.postbuild SITE_DIR`. `local_nginx` runs
-deploy/nginx.conf over a built site (the server tests, `make bench`).
+chains them: `python -m uitweg.postbuild SITE_DIR`.
 
 May import: `uitweg.core`.
 """

@@ -4,7 +4,7 @@ template block can reach (base.html writes them outside every block).
 Material puts autocomplete="off" on its two hidden checkboxes (#__drawer,
 #__search) so Firefox does not restore them on Back; HTML allows
 autocomplete on text-like inputs only. Without it a Back may reopen the
-menu drawer: harmless. Gate: tests/gates/test_html_valid.py.
+menu drawer: harmless. Gate: tests/quality/test_html_valid.py.
 """
 from __future__ import annotations
 

@@ -6,5 +6,5 @@ texts (load and check data/print.yml), qr (segno → SVG), layouts (HTML from
 Jinja2 templates), build (WeasyPrint → PDF, layout checks, atomic output).
 Run: python -m uitweg.printing --out dist/print
 
-May import: `uitweg.core`, `uitweg.contacts`.
+May import: `uitweg.core`, `uitweg.contacts`, `uitweg.gate` (the number finder).
 """

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import weasyprint
 
-from uitweg.contacts.table import load_contacts
 from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.siteconfig import home_url, load_mkdocs_yml, site_url
+from uitweg.gate.table_text import load_checked_contacts
 from uitweg.printing.fit import layout_problems
 from uitweg.printing.layouts import TEMPLATES, Edition, Layouts, editions, fonts_missing
 from uitweg.printing.qr import placeholder_host, url_problem
@@ -61,7 +61,7 @@ def build(out: Path, mkdocs_yml: Path = paths.ROOT / "mkdocs.yml", print_data: P
         raise BuildError([Problem(str(mkdocs_yml), None, "not found; the QR codes need site_url from it (or pass --mkdocs PATH)")],
                          "No site address for the QR codes")
     languages = load_languages()
-    table = load_contacts(languages=languages)
+    table = load_checked_contacts(languages=languages)
     data = load_print_data(table, languages, print_data)
     default = languages.default.code
     url = site_url(mkdocs_yml)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from uitweg.contacts.table import ContactTable
+from uitweg.contacts.model import ContactTable
 from uitweg.core.languages import Languages
 from uitweg.printing.qr import QRCode, make_qr
 from uitweg.printing.texts import Format, PrintData

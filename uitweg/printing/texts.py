@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from uitweg.contacts.phones import find_numbers
-from uitweg.contacts.table import ContactTable
+from uitweg.contacts.model import ContactTable
 from uitweg.core import paths
 from uitweg.core.languages import Languages
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_data
+from uitweg.gate.phones import find_numbers
 
 PRINT_DATA = paths.DATA / "print.yml"
 

@@ -1,0 +1,59 @@
+"""Make every phone number of the table in a rendered page a click-to-call
+link, in whatever valid writing it appears ("02/511.64.64", "+32 (0)2 …").
+
+The page is parsed with selectolax and written back only when a number was
+linked. A number split by markup (`02 <b>511</b> 64 64`) is accepted by the
+checks but not linked: one link cannot span several elements."""
+from __future__ import annotations
+
+import html as htmllib
+
+from uitweg.contacts.model import ContactTable
+from uitweg.core import html as H
+from uitweg.gate.numbers import find_numbers
+
+NOT_IN = {"a", "code", "pre", "title", "head", "svg", "button", "label", "option", "kbd", "samp",
+          "script", "style", "template", "textarea", "select"}
+
+
+def telify(html: str, table: ContactTable, call_words: frozenset[str]) -> str:
+    """Wrap each number of the table that is not a link yet in
+    <a href="tel:…" class="tel">. Unknown numbers are left for the output
+    check to report."""
+    tree = H.parse(html)
+    return tree.html if telify_tree(tree, table, call_words) else html
+
+
+def telify_tree(tree, table: ContactTable, call_words: frozenset[str]) -> bool:
+    """telify on a parsed page, in place (the hook shares the tree with the
+    output check, so each page is parsed once); True when something changed."""
+    if tree.root is None:
+        return False
+    changed = False
+    for node in list(tree.root.traverse(include_text=True)):
+        if node.tag != "-text":
+            continue
+        text = node.text_content or ""
+        if text.isascii() and not any(c.isdigit() for c in text):
+            continue   # nothing to link (non-ASCII text may hold other digits)
+        if NOT_IN.intersection(H.ancestors(node)):
+            continue
+        hits = [f for f in find_numbers(text, table, call_words) if f.known]
+        if not hits:
+            continue
+        pieces, last = [], 0
+        for f in hits:
+            phone = table.phone_by_digits(f.digits)[1]
+            pieces.append(htmllib.escape(text[last:f.start], quote=False))
+            pieces.append(f'<a href="{phone.tel}" class="tel">{htmllib.escape(text[f.start:f.end], quote=False)}</a>')
+            last = f.end
+        pieces.append(htmllib.escape(text[last:], quote=False))
+        fragment = H.parse("<body>" + "".join(pieces) + "</body>").body
+        child = fragment.child
+        while child is not None:
+            nxt = child.next
+            node.insert_before(child)
+            child = nxt
+        node.remove()
+        changed = True
+    return changed
