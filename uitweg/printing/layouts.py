@@ -104,8 +104,9 @@ class Layouts:
     """Renders the HTML of every edition; one instance per build."""
 
     def __init__(self, data: PrintData, table: ContactTable, languages: Languages,
-                 home_url, site_name: str = "Uitweg"):
+                 home_url, site_name: str = "Uitweg", sample: bool = False):
         self.data, self.table, self.languages = data, table, languages
+        self.sample = sample  # site_url is a placeholder: every page says "sample, not for printing"
         self.home_url = home_url  # lang -> URL of that language's home page
         self.site_name = site_name
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
@@ -176,6 +177,7 @@ class Layouts:
             "qr_box_mm": qr.box_mm(fmt.qr_mm),
             "language_names": [(lang.code, lang.name) for lang in self.languages.languages],
             "site_name": self.site_name,
+            "sample": self.t(langs, "labels", "sample") if self.sample else [],
             "title": f"{self.site_name} – " + " / ".join(text for _, text in self.t(langs, *title_key)),
             "css": self.css,
             "fonts": {k: p.as_uri() for k, p in FONTS.items()},
