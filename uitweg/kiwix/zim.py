@@ -33,6 +33,7 @@ from uitweg.offline.filelinks import link_problems
 
 KIWIX = paths.DATA / "kiwix.yml"
 ANCHOR = re.compile(r"(<a\b[^>]*>)(.*?)</a>", re.S)
+LINK_TAG = re.compile(r"<link\b[^>]*>\n?")
 HREF = re.compile(r'\shref="([^"]*)"')
 DATA_REFS = re.compile(r'\sdata-(?:search|index)="([^"]*)"')
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
@@ -98,7 +99,11 @@ def unlink_other_languages(page: str, html: str, keep: set[str]) -> str:
             return m.group(0)
         attrs = " ".join(f'{k}="{v}"' for k, v in re.findall(r'\s(lang|dir|class)="([^"]*)"', m.group(1)))
         return f"<span {attrs}>{m.group(2)}</span>" if attrs else m.group(2)
-    return ANCHOR.sub(one, html)
+    def link_tag(m: re.Match) -> str:   # <link rel="alternate" hreflang> to a page in another file: drop
+        href = HREF.search(m.group(0))
+        target = _target(page, href.group(1)) if href else None
+        return "" if target and target.endswith(".html") and target not in keep else m.group(0)
+    return LINK_TAG.sub(link_tag, ANCHOR.sub(one, html))
 
 
 def referenced(page: str, html: str) -> set[str]:
@@ -126,7 +131,7 @@ def zim_files(copy: dict[str, bytes], code: str, default: str, codes: list[str])
         m = TITLE.search(html)
         titles[page] = H.parse(f"<p>{m.group(1)}</p>").text().strip() if m else page
         for target in referenced(page, html):
-            if target in copy and target not in keep:
+            if target in copy and target not in keep and not target.endswith(".html"):
                 files[target] = copy[target]
     return files, titles
 
