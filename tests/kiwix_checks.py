@@ -52,7 +52,7 @@ def zim_problems(path: Path, lang_iso3: str, table, call_words, site_url: str, s
         problems.append(f"Language is {meta.get('Language')!r}, expected {lang_iso3}")
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.get("Date", "")):
         problems.append(f"Date {meta.get('Date')!r} is not YYYY-MM-DD")
-    if 48 not in archive.get_illustration_sizes():
+    if 48 not in archive.get_illustration_sizes():   # deprecated in libzim 3.13, still right
         problems.append("no 48×48 illustration")
     else:
         image = Image.open(io.BytesIO(bytes(archive.get_illustration_item(48).content)))
