@@ -95,3 +95,37 @@ def test_the_import_reader_sees_nested_imports_and_skips_the_standard_library():
     source = ("import os, yaml.constructor\nfrom PIL import Image\nfrom . import sibling\n"
               "def f():\n    import requests\n    from uitweg.core import paths\n")
     assert third_party(imported_modules(source)) == {"yaml", "PIL", "requests"}
+
+
+# The Pythons `make` must work with: Debian 12's and Debian 13's own.
+DEBIAN_PYTHONS = ("3.11.2", "3.13.5")
+
+
+def test_every_pin_installs_on_the_python_of_debian_12_and_13():
+    """Each pinned distribution, as installed in .venv, allows those Pythons
+    (its own Requires-Python metadata): pymdown-extensions 13 and soupsieve 3
+    need 3.11.5 and once stopped `make` on Debian 12."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    from packaging.specifiers import SpecifierSet
+
+    problems = []
+    for req_file in ("requirements.txt", "requirements-test.txt"):
+        for line in (ROOT / req_file).read_text(encoding="utf-8").splitlines():
+            m = re.match(r"^([A-Za-z0-9_.-]+)==([^\s#;]+)", line)
+            if not m:
+                continue
+            name, version = m.groups()
+            try:
+                meta = metadata(name)
+            except PackageNotFoundError:
+                problems.append(f"{req_file}: {name} is not installed (make test-deps)")
+                continue
+            if meta["Version"] != version:
+                problems.append(f"{req_file}: {name}=={version}, but {meta['Version']} is installed (make test-deps)")
+            allowed = SpecifierSet(meta["Requires-Python"] or "")
+            for python in DEBIAN_PYTHONS:
+                if not allowed.contains(python):
+                    problems.append(f"{req_file}: {name}=={version} needs Python {allowed}, which excludes "
+                                    f"Debian's {python}: pin a version that allows it")
+    assert not problems, "\n".join(problems)
