@@ -11,23 +11,19 @@ import html
 import subprocess
 import tempfile
 from pathlib import Path
+from string import Template
 
 import weasyprint
 
 LINE_MM = 12
+TEMPLATE = Path(__file__).parent / "templates" / "sample.html"
 
 
 def sample_mark_png(lines: list[tuple[str, str]], fonts: dict[str, str]) -> str:
     """A data: URL of a PNG with `lines` ((lang, text) pairs), one under the other."""
     body = "".join(f'<p lang="{html.escape(lang)}">{html.escape(text)}</p>' for lang, text in lines)
-    page = f"""<!doctype html><html><head><meta charset="utf-8"><style>
-@font-face {{ font-family: "Uitweg Sans"; font-weight: bold; src: url("{fonts['bold']}"); }}
-@font-face {{ font-family: "Uitweg CJK"; src: url("{fonts['cjk']}"); }}
-@page {{ size: 190mm {LINE_MM * len(lines)}mm; margin: 0; }}
-body {{ margin: 0; font-family: "Uitweg Sans", "Uitweg CJK"; font-weight: bold; font-size: 30pt;
-        color: rgb(200, 0, 0); text-align: center; }}
-p {{ margin: 0; height: {LINE_MM}mm; line-height: {LINE_MM}mm; white-space: nowrap; }}
-</style></head><body>{body}</body></html>"""
+    page = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
+        bold=fonts["bold"], cjk=fonts["cjk"], height=LINE_MM * len(lines), line=LINE_MM, body=body)
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "mark.pdf"
         weasyprint.HTML(string=page).write_pdf(pdf)
