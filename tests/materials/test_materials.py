@@ -5,7 +5,6 @@ language's page over deploy/nginx.conf and checks what every download link
 gives; the checks before it read the built files directly."""
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import shutil
@@ -168,18 +167,26 @@ def materials_nginx(site, tmp_path_factory):
     proc.wait(timeout=10)
 
 
-def preview_matches(preview: bytes, pdf: Path, others: list[Path], tmp: Path) -> bool:
-    """The preview is closer to the first page of its PDF than to that of any other PDF of the same format."""
-    shown = Image.open(io.BytesIO(preview)).convert("L")
+def first_pages(pdfs: list[Path], size: tuple[int, int], tmp: Path, cache: dict) -> dict[Path, Image.Image]:
+    """The first page of each PDF, rendered once at `size` (grey)."""
+    out = {}
+    for pdf in pdfs:
+        if (pdf, size) not in cache:
+            target = tmp / f"{pdf.stem}-{size[0]}x{size[1]}"
+            subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-gray", "-scale-to-x", str(size[0]),
+                            "-scale-to-y", str(size[1]), str(pdf), str(target)], check=True)
+            cache[pdf, size] = Image.open(f"{target}.pgm").convert("L")
+        out[pdf] = cache[pdf, size]
+    return out
 
-    def distance(candidate: Path) -> float:
-        out = tmp / hashlib.sha1(str(candidate).encode()).hexdigest()
-        subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-gray", "-scale-to-x", str(shown.width),
-                        "-scale-to-y", str(shown.height), str(candidate), str(out)], check=True)
-        page = Image.open(f"{out}.pgm").convert("L")
-        return ImageStat.Stat(ImageChops.difference(shown, page)).mean[0]
-    own = distance(pdf)
-    return own < 12 and all(own < distance(o) for o in others)
+
+def preview_matches(preview: bytes, pdf: Path, others: list[Path], tmp: Path, cache: dict) -> bool:
+    """The preview is close to the first page of its PDF, and closer to it
+    than to the first page of any other PDF of the same format."""
+    shown = Image.open(io.BytesIO(preview)).convert("L")
+    pages = first_pages([pdf, *others], shown.size, tmp, cache)
+    distance = {p: ImageStat.Stat(ImageChops.difference(shown, page)).mean[0] for p, page in pages.items()}
+    return distance[pdf] < 12 and all(distance[pdf] < distance[o] for o in others)
 
 
 def test_each_language_page_hands_out_working_files(chromium, materials_nginx, site, tmp_path):
@@ -234,13 +241,13 @@ def test_each_language_page_hands_out_working_files(chromium, materials_nginx, s
         codes = [c.text for image in render(pdf, 110, scans) for c in find_qr_codes(image, 110)]
         assert codes and all(c in homes and c.startswith(base) for c in codes), (pdf.name, codes)
     # Every preview shows the first page of its own PDF.
-    pdfs = sorted(pdf_dir.glob("*.pdf"))
+    pdfs, cache = sorted(pdf_dir.glob("*.pdf")), {}
     for path, body in files.items():
         if path.endswith(".png"):
             pdf = pdf_dir / (Path(path).stem + ".pdf")
             fmt = re.sub(r"-[a-z]+$", "", pdf.stem)
             others = [p for p in pdfs if p != pdf and re.sub(r"-[a-z]+$", "", p.stem) == fmt]
-            assert preview_matches(body, pdf, others, scans), path
+            assert preview_matches(body, pdf, others, scans, cache), path
     # Every Kiwix file, as downloaded.
     table, call_words = load_checked_contacts(), LANGS.all_call_words()
     for code in LANGS.codes:
@@ -249,3 +256,13 @@ def test_each_language_page_hands_out_working_files(chromium, materials_nginx, s
         problems = zim_problems(zim, KIWIX["languages"][code]["iso639_3"], table, call_words, base, strip_links(site, code))
         assert not problems, (code, problems[:10])
     assert checked_pages == LANGS.codes
+
+
+def test_the_preview_check_sees_a_swapped_preview(site, tmp_path):
+    """The check of the browser test fails when a preview belongs to another PDF."""
+    prints = site / "files" / "print"
+    others = [prints / "poster-a4-nl.pdf", prints / "poster-a4-ar.pdf"]
+    own = (prints / "poster-a4-en.png").read_bytes()
+    cache: dict = {}
+    assert preview_matches(own, prints / "poster-a4-en.pdf", others, tmp_path, cache)
+    assert not preview_matches(own, prints / "poster-a4-zh.pdf", [prints / "poster-a4-en.pdf"], tmp_path, cache)
