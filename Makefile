@@ -14,7 +14,7 @@ NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
-.PHONY: all site dist test test-fast serve clean help deps test-deps lint
+.PHONY: all site dist test test-fast serve clean help deps test-deps lint messages
 
 all: site dist ## Build everything: site/ and dist/ (offline bundle, pocket files, print PDFs)
 
@@ -55,6 +55,10 @@ test-fast: test-deps lint ## The edit-test loop: every test that needs no browse
 
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .
+
+# data/messages.yml explains every message; the scan of the code finds them.
+messages: $(VENV)/.installed ## Write guides/messages.md from data/messages.yml; names every message of the code without an entry
+	$(PY) -m uitweg.quality.message_catalogue --write
 
 serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000 (rebuilds on changes in docs/, data/, overrides/, hooks/, uitweg/)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

@@ -55,3 +55,48 @@ def test_the_other_form_of_address_is_refused_and_only_in_its_language(tmp_path)
     problems = glossary_problems(tmp_path, glossary)
     assert [(p.file.endswith("bg/page.md"), p.line) for p in problems] == [(True, 2), (True, 3), (True, 3)]
     assert "write “вие”" in problems[0].message
+
+
+# Sentences editorial review no. 3 found on the pages (quoted there), which the
+# real glossary must refuse; and sentences that must pass.
+REVIEW_3_REFUSED = {
+    "nl": ["Als je zwijgt, geef je de uitbuiter macht over je leven."],
+    "en": ["If you stay silent, you give the exploiter power over your life."],
+    "fr": ["Si vous vous taisez, vous donnez à l'exploiteur du pouvoir sur votre vie.",
+           "Un loverboy est un trafiquant qui rend une fille amoureuse de lui.",
+           "La prostitution sans consentement est un délit.",
+           "Parlez-en à une personne de confiance. Vous n'êtes pas seul."],
+    # bg, uk, ro: the same sentence as it stood on their pages, and the informal "you" (D10)
+    "bg": ["Ако мълчиш, даваш на експлоататора власт над живота си.",
+           "Но ако мълчите, давате на експлоататора власт над живота си.",
+           "Има помощ за теб. Обади се, ако ти е трудно."],
+    "uk": ["Коли ти мовчиш, ти даєш експлуататору владу над своїм життям.",
+           "Коли ви мовчите, ви даєте експлуататору владу над своїм життям.",
+           "Ти в небезпеці? Телефонуй 112."],
+    "ro": ["Dacă taci, îi dai exploatatorului putere asupra vieții tale."],
+}
+REVIEW_3_ACCEPTED = {
+    "fr": ["La traite peut aussi avoir lieu dans un seul pays.",
+           "Seul le numéro d'urgence 112 n'en vient pas.",
+           "Parler à une personne de confiance peut briser cet isolement."],
+    "en": ["Talking to someone you trust can break that isolation."],
+    "bg": ["Разговорът с човек, на когото имате доверие, може да сложи край на тази изолация.",
+           "Човекът се страхува да говори за положението си. Те ви изслушват."],
+    "uk": ["Розмова з людиною, якій ви довіряєте, може розірвати цю ізоляцію.",
+           "Людина боїться говорити про свою ситуацію."],
+    "ro": ["Când vorbești cu cineva în care ai încredere, poți rupe această izolare."],
+}
+
+
+def test_the_real_glossary_refuses_what_review_3_found(tmp_path):
+    glossary = load_glossary()
+    for lang, sentences in REVIEW_3_REFUSED.items():
+        for sentence in sentences:
+            docs = tmp_path / f"{lang}-{abs(hash(sentence))}"
+            docs.mkdir()
+            assert glossary_problems(_docs(docs, lang, sentence + "\n"), glossary), (lang, sentence)
+    for lang, sentences in REVIEW_3_ACCEPTED.items():
+        for sentence in sentences:
+            docs = tmp_path / f"ok-{lang}-{abs(hash(sentence))}"
+            docs.mkdir()
+            assert glossary_problems(_docs(docs, lang, sentence + "\n"), glossary) == [], (lang, sentence)
