@@ -22,7 +22,11 @@ dist: $(DIST_TARGETS)
 
 # The uitweg package is installed editable (pyproject.toml), so hooks, tools
 # and tests import it without sys.path edits.
+# Python 3.11 or newer: Debian 12's own 3.11.2 included (every pin allows it;
+# tests/core/test_declared_dependencies.py checks their Requires-Python).
 $(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "Uitweg needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1 || echo missing). Run: make PYTHON=/path/to/python3.11" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .

@@ -84,3 +84,15 @@ def test_no_folder_is_named_build_where_code_lives():
     found = [p.relative_to(ROOT).as_posix() for top in ("uitweg", "tests", "tools", "hooks")
              for p in (ROOT / top).rglob("build") if p.is_dir()]
     assert not found, f"rename these folders (a build/ folder is ignored by many .gitignore files): {found}"
+
+
+def test_the_licence_files_are_there_and_pyproject_names_them():
+    import tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for pattern in project["license-files"]:
+        assert list(ROOT.glob(pattern)), f"pyproject.toml license-files: nothing matches {pattern}"
+    # The official first line of the licence that pyproject.toml names.
+    first_lines = {"EUPL-1.2": "EUROPEAN UNION PUBLIC LICENCE v. 1.2"}
+    license_text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert license_text.startswith(first_lines.get(project["license"], "?")), \
+        f"LICENSE does not hold the text of {project['license']} (pyproject.toml)"

@@ -11,7 +11,8 @@ The judges below are sentence patterns written for this test, per language;
 they are first tried on sentences the review quoted from the site (which they
 must catch) and on honest sentences (which they must let pass), then run
 over every text a reader gets: the built pages (banner and cards included),
-every interface text, the print texts and the USB read-me files.
+every interface text, the print texts, the USB read-me files and the pocket
+files' own texts.
 """
 from __future__ import annotations
 
@@ -161,6 +162,8 @@ def data_texts() -> dict[str, list[tuple[str, str]]]:
     readmes = offline["bundle"]["readme"]
     for code, readme in zip(LANGS.codes, readmes, strict=True):   # one read-me per language, in their order
         out[code].append((f"data/offline.yml {readme['file']}", readme["text"]))
+    for code, texts in offline["pocket"]["ui"].items():   # the pocket files' own words (their pages are the site's)
+        out[code] += [(f"data/offline.yml pocket {code}", t) for t in strings(texts)]
     return out
 
 
