@@ -43,20 +43,6 @@ def test_other_languages_are_not_judged_by_this_languages_list(tmp_path):
     assert glossary_problems(docs, glossary) == []
 
 
-def test_the_other_form_of_address_is_refused_and_only_in_its_language(tmp_path):
-    glossary = {"terms": {}, "register": {"bg": {"address": "polite", "pronoun": "вие", "reason": "r",
-                                                  "avoid": ["ти", "твоя"]}}}
-    (tmp_path / "bg").mkdir()
-    (tmp_path / "bg" / "page.md").write_text(
-        "Обадете се, ако ви е трудно.\nОбади се, ако ти е трудно.\nТвоя ли е? Тия, тихо, [ти](ти.md)\n",
-        encoding="utf-8")
-    (tmp_path / "uk").mkdir()
-    (tmp_path / "uk" / "page.md").write_text("Якщо ти в небезпеці.\n", encoding="utf-8")
-    problems = glossary_problems(tmp_path, glossary)
-    assert [(p.file.endswith("bg/page.md"), p.line) for p in problems] == [(True, 2), (True, 3), (True, 3)]
-    assert "write “вие”" in problems[0].message
-
-
 # Sentences editorial review no. 3 found on the pages (quoted there), which the
 # real glossary must refuse; and sentences that must pass.
 REVIEW_3_REFUSED = {

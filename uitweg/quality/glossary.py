@@ -4,10 +4,8 @@
 
 Every word a term lists under `avoid` for a language is refused in that
 language's pages (whole words, any case), with the preferred term to use
-instead; so are the pronouns under `register.<lang>.avoid` (the form of
-address the language did not choose). Headings, prose and link texts count;
-shortcodes, link targets and `{#anchors}` do not, since they are ids, not
-words a reader sees.
+instead. Headings, prose and link texts count; shortcodes, link targets and
+`{#anchors}` do not, since they are ids, not words a reader sees.
 """
 from __future__ import annotations
 
@@ -36,11 +34,6 @@ def _avoid_patterns(glossary: dict, lang: str) -> list[tuple[re.Pattern, str, st
         for word in term.get("avoid", {}).get(lang, []):
             pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
             out.append((pattern, word, preferred))
-    register = glossary.get("register", {}).get(lang)
-    if register:
-        for word in register.get("avoid", []):   # the message names the chosen pronoun
-            pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
-            out.append((pattern, word, register["pronoun"]))
     return out
 
 
