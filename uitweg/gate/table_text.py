@@ -27,7 +27,7 @@ from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
 from uitweg.core.yamlfile import load_with_lines
 from uitweg.gate.normalise import reader_text
-from uitweg.gate.numbers import find_numbers
+from uitweg.gate.numbers import judge_numbers
 
 # Fields that hold data checked elsewhere (numbers, addresses, dates, the
 # seed file), not text shown to readers as prose.
@@ -95,7 +95,7 @@ def number_problems(text: str, table) -> list[str]:
     must be a short number of the table or be explained (a year, a postcode
     with its place, a house number, a quantity), as on a page."""
     out = []
-    for f in find_numbers(text, table, load_languages().all_call_words()):
+    for f in judge_numbers(text, table, load_languages().all_call_words()):
         if f.refused or (f.known and not f.short):
             out.append(f"{text!r} contains the number {f.text.strip()}; phone numbers belong in the entry's "
                        "`phones` (the site shows them with a call link). Remove it from this text; if it is "

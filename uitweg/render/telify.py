@@ -10,7 +10,7 @@ import html as htmllib
 
 from uitweg.contacts.model import ContactTable
 from uitweg.core import html as H
-from uitweg.gate.numbers import find_numbers
+from uitweg.gate.numbers import judge_numbers
 
 NOT_IN = {"a", "code", "pre", "title", "head", "svg", "button", "label", "option", "kbd", "samp",
           "script", "style", "template", "textarea", "select"}
@@ -38,7 +38,7 @@ def telify_tree(tree, table: ContactTable, call_words: frozenset[str]) -> bool:
             continue   # nothing to link (non-ASCII text may hold other digits)
         if NOT_IN.intersection(H.ancestors(node)):
             continue
-        hits = [f for f in find_numbers(text, table, call_words) if f.known]
+        hits = [f for f in judge_numbers(text, table, call_words) if f.known]
         if not hits:
             continue
         pieces, last = [], 0
