@@ -29,7 +29,7 @@ from uitweg.gate.settings_check import settings_problems
 
 # Keys of data files that hold data, not text a reader sees.
 NOT_TEXT = {"code", "dir", "file", "call_words", "reviewed", "exclude", "system_files", "system_folders",
-            "formats", "date_format", "months", "layout", "help", "centres", "strip"}
+            "formats", "date_format", "months", "layout"}
 
 
 def _call_words(call_words: frozenset[str] | None) -> frozenset[str]:
