@@ -25,6 +25,19 @@ def is_sms_range(digits: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def looks_long(number: str) -> bool:
+    """True for national digits written like a Belgian long number (a 0 and
+    the length of one) or any international number of a possible length:
+    a reader takes it for a phone number even where no line answers it."""
+    if not number.startswith(("0", "+")) or number.startswith("00"):
+        return False
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(number, REGION))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+@functools.lru_cache(maxsize=65536)
 def dialable(number: str, texting: bool = False) -> bool:
     """True when `number` (national digits "025116465", "1207", or
     "+44…" for a foreign one) can be called or texted from Belgium."""

@@ -38,7 +38,7 @@ from uitweg.core import paths
 from uitweg.core.filecache import cached_loader
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
-from uitweg.gate.dialable import dialable
+from uitweg.gate.dialable import dialable, looks_long
 from uitweg.gate.normalise import normalise_text
 
 EXCEPTIONS_FILE = paths.DATA / "number_exceptions.yml"
@@ -287,28 +287,44 @@ def _exception(number: str, page: str, words: NumberWords) -> bool:
 
 
 def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, add) -> None:
-    """Runs of two or more neighbouring clusters first: one a person could
-    call must be a number of the table ("02, 511 64 65" is one number to a
-    reader). A run that is a number of the table covers its clusters."""
-    covered = {k for k, c in enumerate(clusters) if _is_time(t, c)}   # never part of a longer number
+    """Runs of two or more neighbouring clusters first ("02, 511 64 65" is
+    one number to a reader): a run that is a number of the table covers its
+    clusters; then a cluster that is a long number of the table on its own
+    (a short one inside "03,101,16,90" is no number); then a run of the rest
+    that a person could call, or that is written like a long number, is
+    refused. Clock times never join a run."""
+    covered = {k for k, c in enumerate(clusters) if _is_time(t, c)}
     n = len(clusters)
-    texting = n > 1 and _near_texting_word(t, clusters[0].start, clusters[-1].end, words)
-    for i in range(n):
-        for j in range(n - 1, i, -1):
-            if any(k in covered for k in range(i, j + 1)):
-                continue
-            raw = t[clusters[i].start:clusters[j].end]
-            digits = "".join(t[s:e] for c in clusters[i:j + 1] for s, e, _ in c.groups)
-            if len(digits) > 17:
-                continue
-            nat = national_digits(raw)
-            if table.phone_by_digits(nat):
-                add(clusters[i].start, clusters[j].end, nat, "table", table.phone_by_digits(nat)[1].short)
-                covered.update(range(i, j + 1))
-            elif dialable(nat, texting) \
-                    and not _exception(nat, page, words):
-                add(clusters[i].start, clusters[j].end, nat, "unknown", len(nat) <= 6, True)
-                covered.update(range(i, j + 1))
+    if n == 1:
+        if not covered:
+            _judge_cluster(t, clusters[0], table, call_words, page, words, lang, ibans, add)
+        return
+    texting = _near_texting_word(t, clusters[0].start, clusters[-1].end, words)
+
+    def runs():
+        for i in range(n):
+            for j in range(n - 1, i, -1):
+                if not any(k in covered for k in range(i, j + 1)):
+                    raw = t[clusters[i].start:clusters[j].end]
+                    if sum(ch.isdigit() for ch in raw) <= 17:
+                        yield i, j, national_digits(raw)
+
+    for i, j, nat in list(runs()):
+        if not any(k in covered for k in range(i, j + 1)) and (hit := table.phone_by_digits(nat)):
+            add(clusters[i].start, clusters[j].end, nat, "table", hit[1].short)
+            covered.update(range(i, j + 1))
+    for k, c in enumerate(clusters):   # a long number of the table ends a run: "04 232 40 30 (7 dagen …)"
+        hit = k not in covered and table.phone_by_digits(national_digits(t[c.start:c.end]))
+        if hit and not hit[1].short:
+            _judge_cluster(t, c, table, call_words, page, words, lang, ibans, add)
+            covered.add(k)
+    for i, j, nat in list(runs()):
+        if any(k in covered for k in range(i, j + 1)):
+            continue
+        if (can_call := dialable(nat, texting)) or looks_long(nat):
+            if not (can_call and _exception(nat, page, words)):
+                add(clusters[i].start, clusters[j].end, nat, "unknown", len(nat) <= 6, can_call)
+            covered.update(range(i, j + 1))
     for k, cluster in enumerate(clusters):
         if k not in covered:
             _judge_cluster(t, cluster, table, call_words, page, words, lang, ibans, add)
