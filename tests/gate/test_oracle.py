@@ -63,8 +63,8 @@ def short_candidates(text: str) -> set[str]:
 def callable_short(run: str) -> bool:
     # 2000-9999 are text-message codes to libphonenumber; the gate lets them
     # through unless a texting word is near, which this oracle does not read.
-    if len(run) == 4 and run[0] in "23456789":
-        return False
+    if len(run) == 4 and run[0] in "23456789" or run.startswith("0"):
+        return False   # short numbers never start with 0 ("006" is no number)
     return shortnumberinfo.is_valid_short_number_for_region(phonenumbers.parse(run, "BE"), "BE") \
         or (len(run) == 6 and run.startswith("116"))
 
