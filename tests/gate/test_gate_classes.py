@@ -12,7 +12,7 @@ import pytest
 
 from conftest import copy_project, mkdocs_build
 
-# Message fragments (README, "When the build says no").
+# Message fragments (guides/messages.md).
 NUMBER = "is not in the contact table"
 LONG = "Fix the number, or add it to data/contacts.yml"
 SHORT = "write it with a unit word of the page's language or its place"
@@ -95,7 +95,7 @@ BAD = [
     # short numbers not in the table, with no unit or place
     ("Je kunt terecht bij 116111.", DIALABLE), ("Bij direct gevaar: 113", SHORT), ("In the US use 911.", SHORT),
     ("Stuur een sms naar 3030.", DIALABLE), ("Bel 1721 als je twijfelt.", SHORT), ("Bel 2020 voor hulp.", SHORT),
-    ("Bel 100 voor een ambulance.", DIALABLE), ("In the UK, call 999.", SHORT), ("Stuur STOP naar 4411.", DIALABLE),
+    ("Bel 100 voor een ambulance.", DIALABLE), ("In the UK, call 999.", SHORT), ("Stuur STOP naar 4411.", SHORT),
     ("Bel 116 006 voor slachtofferhulp.", DIALABLE), ("Bel ١١٣ bij gevaar.", SHORT),
     # tel: links, in every quoting and writing
     ("<a href='tel:+3225116464'>112</a>", SHOWS), ("<a href=tel:+3225116464>112</a>", SHOWS),

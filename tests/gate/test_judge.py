@@ -119,10 +119,15 @@ def test_unit_words_belong_to_the_page_language(lang, text):
     assert refused(text, lang) == ["1721"]
 
 
-@pytest.mark.parametrize("text", ["Stuur een sms naar 4411.", "Text STOP to 3030.", "Envoyez un SMS au 8200.",
-                                  "WhatsApp 2020"])
+@pytest.mark.parametrize("text", ["Stuur een sms naar 4411.", "Send STOP by SMS to 3030.",
+                                  "Envoyez un SMS au 8200.", "WhatsApp 2020"])
 def test_a_text_message_code_next_to_a_texting_word_can_be_called(text):
-    assert refused(text)
+    assert [f.dialable for f in judge_numbers(text, TABLE, CALL_WORDS) if f.refused] == [True]
+
+
+@pytest.mark.parametrize("text", ["The text is from 2021.", "Stuur ons in 2020 een bericht."])
+def test_a_year_near_words_that_are_not_only_about_texting_is_a_year(text):
+    assert refused(text, "en") == []
 
 
 def test_a_list_that_starts_at_a_number_one_can_call_is_refused():

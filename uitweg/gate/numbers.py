@@ -289,8 +289,8 @@ def _exception(number: str, page: str, words: NumberWords) -> bool:
 def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, add) -> None:
     """Runs of two or more neighbouring clusters first ("02, 511 64 65" is
     one number to a reader): a run that is a number of the table covers its
-    clusters; then a cluster that is a long number of the table on its own
-    (a short one inside "03,101,16,90" is no number); then a run of the rest
+    clusters; then a cluster of 7 or more digits on its own (a short number
+    of the table inside "03,101,16,90" is no number); then a run of the rest
     that a person could call, or that is written like a long number, is
     refused. Clock times never join a run."""
     covered = {k for k, c in enumerate(clusters) if _is_time(t, c)}
@@ -313,9 +313,10 @@ def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, a
         if not any(k in covered for k in range(i, j + 1)) and (hit := table.phone_by_digits(nat)):
             add(clusters[i].start, clusters[j].end, nat, "table", hit[1].short)
             covered.update(range(i, j + 1))
-    for k, c in enumerate(clusters):   # a long number of the table ends a run: "04 232 40 30 (7 dagen …)"
-        hit = k not in covered and table.phone_by_digits(national_digits(t[c.start:c.end]))
-        if hit and not hit[1].short:
+    for k, c in enumerate(clusters):   # a long number stands alone: "04 232 40 30 (7 dagen …)"
+        raw = t[c.start:c.end]
+        hit = table.phone_by_digits(national_digits(raw))
+        if k not in covered and (hit and not hit[1].short or sum(ch.isdigit() for ch in raw) >= 7):
             _judge_cluster(t, c, table, call_words, page, words, lang, ibans, add)
             covered.add(k)
     for i, j, nat in list(runs()):

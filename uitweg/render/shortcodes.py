@@ -25,7 +25,11 @@ def md_text(value: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
 
 
-KIND_ORDER = ["emergency", "helpline", "specialised-centre", "care-centre", "victim-support", "legal-aid", "government"]
+# The directory's groups, by urgency and reach: the recognised centres (two
+# answer day and night) come before the helplines (1712 is open 9-17 h only),
+# as in the strip; the site's own contact (to report a mistake) comes last.
+KIND_ORDER = ["emergency", "specialised-centre", "helpline", "care-centre", "victim-support", "legal-aid",
+              "government", "site"]
 
 
 def expand(text: str, table: ContactTable, lang: Language) -> str:
@@ -35,7 +39,8 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
         if code == "directory":
             return directory(table, lang)
         if code == "verified":
-            return summary([c.checked for c in table.contacts], lang.ui)
+            # A placeholder has nothing to check (no number, e-mail or website).
+            return summary([c.checked for c in table.contacts if not c.placeholder], lang.ui)
         contact = table.get(cid)
         if code == "phone":
             return contact.phones[0].number
@@ -62,20 +67,24 @@ def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
     colon = ui.get("colon", ": ")   # French typography puts a space before the colon
     ways = []
     for phone in contact.phones:
-        extra = [md_text(x) for x in (phone.hours[lang.code] if phone.hours else None,
-                                      ui["free"] if phone.free else None) if x]
+        # No hours in the sources: say so, rather than leave the reader to guess.
+        hours = phone.hours[lang.code] if phone.hours else ui["hours_unknown"]
+        extra = [md_text(x) for x in (hours, ui["free"] if phone.free else None) if x]
         ways.append(f"- {md_text(ui['phone'])}{colon}**{md_text(phone.number)}**" + (f" — {', '.join(extra)}" if extra else ""))
     # E-mail addresses and websites are checked by table.py (plain ASCII, no markup).
     for email in contact.emails:
         ways.append(f"- {md_text(ui['email'])}{colon}[{email}](mailto:{email})")
     for url in contact.websites:
         ways.append(f"- {md_text(ui['website'])}{colon}<{url}>")
-    if contact.address:
+    if contact.address:   # a postal address, never "a place to go": the label says so (ui.address)
         ways.append(f"- {md_text(ui['address'])}{colon}{md_text(contact.address)}")
-    if not contact.phones and not contact.emails and not contact.websites:
+    if contact.placeholder:
+        ways.append(f"- {md_text(ui['placeholder'])}")
+    elif not contact.phones and not contact.emails and not contact.websites:
         ways.append(f"- {md_text(ui['no_contact'])}")
     lines += ways
-    lines += ["", card_line(contact.checked, ui)]
+    if not contact.placeholder:   # nothing was compared or confirmed: no freshness line
+        lines += ["", card_line(contact.checked, ui)]
     lines.append("</div>")
     return "\n" + "\n".join(lines) + "\n"
 
