@@ -199,3 +199,13 @@ def test_judge_html_and_judge_text_name_the_line():
     assert judge_html("<p>Bel 02 511 64 64.</p>", TABLE, "nl", call_words=CALL_WORDS) == []
     assert judge_html("<p>Bel 02 511 64 65.</p>", TABLE, "nl", call_words=CALL_WORDS)
     assert judge_text("Bel 02 511 64 64 of 1712.", TABLE, call_words=CALL_WORDS) == []
+
+
+def test_every_character_a_reader_sees_as_a_dot_or_an_at_starts_the_address_check():
+    """The page check skips the address search in a text without a dot or an
+    @ (for speed): that shortcut must know every character shown as one."""
+    from uitweg.gate.normalise import reader_text
+    from uitweg.gate.output_check import ADDRESS_MARK
+    shown = [chr(i) for i in range(0x20, 0x30000) if reader_text(chr(i)) in (".", "@")]
+    assert len(shown) > 5
+    assert all(ADDRESS_MARK.match(c) for c in shown), [hex(ord(c)) for c in shown if not ADDRESS_MARK.match(c)]

@@ -80,21 +80,23 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
     def flush():
         text = "".join(parts)
         if text.strip():
-            yield Block(text, frozenset(inside), holder[0])
+            yield Block(text, frozenset(inside - {"html", "-undef", None}), holder[0])
         parts.clear()
         inside.clear()
 
+    open_tags: list[str] = []   # the elements around the current node (cheaper than ancestors())
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
     while stack:
         node, closing = stack.pop()
         tag = node.tag
         if closing:
+            open_tags.pop()
             if tag not in INLINE:
                 yield from flush()
             continue
         if tag == "-text":
             parts.append(node.text_content or "")
-            inside.update(ancestors(node))
+            inside.update(open_tags)
             continue
         if tag in ("-comment", "-doctype") or tag in HIDDEN:
             continue
@@ -106,6 +108,7 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
         elif tag in ("img", "input"):
             parts.append(" ")
         stack.append((node, True))
+        open_tags.append(tag)
         stack.extend((c, False) for c in reversed(list(children(node))))
     yield from flush()
 

@@ -17,6 +17,7 @@ CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 MARKS = "\u200e\u200f\u061c"
 # A mark with a digit on either side, or between two digits with only
 # separators and other invisible characters around it.
+ANY = re.compile(f"[\u202a-\u202e\u2066-\u2069{MARKS}]")
 MARK_NEAR_DIGIT = re.compile(rf"(?<=\d)[\s\-./]*[{MARKS}]|[{MARKS}][{MARKS}\s\-./]*(?=\d)")
 
 
@@ -27,6 +28,8 @@ def _name(ch: str) -> str:
 def bidi_problems(text: str) -> list[tuple[int, str]]:
     """(offset in `text`, message) for every bidi control that may change
     how a number is shown."""
+    if not ANY.search(text):
+        return []
     found = [(m.start(), f"a bidirectional control character ({_name(m.group(0))}) can show a number reversed "
               "or reordered; delete it (the templates set the direction of numbers)")
              for m in CONTROLS.finditer(text)]

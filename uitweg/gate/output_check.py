@@ -42,35 +42,56 @@ def _shown_attribute(name: str) -> bool:
 
 
 def text_problems(text: str, table: ContactTable, call_words: frozenset[str], page: str = "",
-                  lang: str | None = None, bare_hosts: bool = True) -> list[Found]:
+                  lang: str | None = None, bare_hosts: bool = True, words=None) -> list[Found]:
     """Numbers, e-mail addresses, web addresses and bidi controls in text a
     reader sees (one block: a paragraph, a list item, a cell …), and numbers
-    of the table next to the name of another organisation."""
-    # A browser shows the newlines of the source as spaces (same length, so
-    # offsets stay); only a <br> (LINE_BREAK) ends a line.
-    seen = text.replace("\n", " ").replace("\r", " ")
-    findings = judge_numbers(seen, table, call_words, page, lang=lang)
-    found = [Found(f.text, describe(f, table), _around(text, f.start, f.end)) for f in findings if f.refused]
-    found += [Found(text[at:at + 12].strip() or text[at:at + 1], msg, _around(text, at, at + 1))
-              for at, msg in bidi_problems(text)]
-    found += [Found(f.text, msg, _around(text, f.start, f.end)) for f, msg in name_problems(seen, findings, table)]
+    of the table next to the name of another organisation. `words`: the
+    loaded data/number_exceptions.yml (a page passes it once for all its texts)."""
+    words = words or load_number_words()
+    found = [Found(text[at:at + 12].strip() or text[at:at + 1], msg, _around(text, at, at + 1))
+             for at, msg in bidi_problems(text)]
+    if ANY_DIGIT.search(text):   # \d: every script's digits, the only start of a number
+        # A browser shows the newlines of the source as spaces (same length,
+        # so offsets stay); only a <br> (LINE_BREAK) ends a line.
+        seen = text.replace("\n", " ").replace("\r", " ")
+        findings = judge_numbers(seen, table, call_words, page, words, lang)
+        found += [Found(f.text, describe(f, table), _around(text, f.start, f.end)) for f in findings if f.refused]
+        found += [Found(f.text, msg, _around(text, f.start, f.end)) for f, msg in name_problems(seen, findings, table)]
+    if not ADDRESS_MARK.search(text):
+        return found   # no address without a dot or an @ (in any of their forms)
     plain = reader_text(text)
     return found + [Found(a.needle, a.message, _around(plain, *a.span))
-                    for a in address_problems(plain, table, bare_hosts)]
+                    for a in address_problems(plain, table, bare_hosts, words.file_names)]
+
+
+ANY_DIGIT = re.compile(r"\d")
+# Every character that a reader sees as a dot or an @ (normalise.py makes
+# them "." and "@"): an address has at least one of them.
+ADDRESS_MARK = re.compile("[.@\u00b7\u0387\u2022\u2024\u2027\u30fb\ufe52\ufe6b\uff0e\uff20\uff65]")
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|[\n\u2028]")
 
 
-def _names(table: ContactTable) -> dict[str, list[str]]:
-    """Contact id -> the names it goes by in any language (not names that
-    are only digits, as "1712")."""
-    return {c.id: sorted({n for n in c.name.values() if not re.fullmatch(r"[\d\s]+", n)}, key=len, reverse=True)
-            for c in table.contacts}
+_NAME_PATTERNS: dict[int, tuple] = {}
 
 
-def _named(sentence: str, names: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in names)
+def _names(table: ContactTable) -> dict[str, re.Pattern | None]:
+    """Contact id -> one pattern of the names it goes by in any language
+    (not names that are only digits, as "1712"); made once per table."""
+    key = id(table)
+    if key not in _NAME_PATTERNS or _NAME_PATTERNS[key][0] is not table:
+        patterns = {}
+        for c in table.contacts:
+            names = sorted({n for n in c.name.values() if not re.fullmatch(r"[\d\s]+", n)}, key=len, reverse=True)
+            patterns[c.id] = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names)) if names else None
+        _NAME_PATTERNS.clear()
+        _NAME_PATTERNS[key] = (table, patterns)
+    return _NAME_PATTERNS[key][1]
+
+
+def _named(sentence: str, pattern: re.Pattern | None) -> bool:
+    return bool(pattern and pattern.search(sentence))
 
 
 def name_problems(text: str, findings, table: ContactTable, whole: bool = False) -> list:
@@ -88,7 +109,7 @@ def name_problems(text: str, findings, table: ContactTable, whole: bool = False)
         b = min(s for s in starts if s > f.start)
         sentence = text[a:b]
         owner = table.phone_by_digits(f.digits)[0]
-        others = [c for c in table.contacts if c.id != owner.id and names[c.id] and _named(sentence, names[c.id])]
+        others = [c for c in table.contacts if c.id != owner.id and _named(sentence, names[c.id])]
         if others and not _named(sentence, names[owner.id]):
             other = others[0]
             out.append((f, f"{f.text.strip()} is the number of {owner.name.get('en', owner.id)}, but its sentence, "
@@ -104,7 +125,8 @@ class Address:
     message: str
 
 
-def address_problems(plain: str, table: ContactTable, bare_hosts: bool = True) -> list[Address]:
+def address_problems(plain: str, table: ContactTable, bare_hosts: bool = True,
+                      files: frozenset[str] | None = None) -> list[Address]:
     """E-mail and web addresses in text already normalised as a reader sees
     it; `bare_hosts` False: only addresses with a scheme or www. (in data-*
     attributes, which hold the site's own file names for its scripts)."""
@@ -114,7 +136,7 @@ def address_problems(plain: str, table: ContactTable, bare_hosts: bool = True) -
             found.append(Address((start, end), address, f"e-mail address {address} is not in the contact table. "
                                  "Use an address from data/contacts.yml, or add it there with its source."))
     listed = {re.sub(r"^https?://", "", w).rstrip("/").lower() for w in table.websites}
-    files = load_number_words().file_names
+    files = load_number_words().file_names if files is None else files
     for start, end, url in web_addresses(plain):
         bare = "://" not in url and not url.lower().startswith("www.")
         if bare and not bare_hosts:
@@ -157,11 +179,12 @@ def page_problems(html, table: ContactTable, call_words: frozenset[str],
         root = tree.css_first("html")
         lang = ((root.attributes.get("lang") or "") if root else "").split("-")[0].lower() or None
     found: list[Found] = []
+    words = load_number_words()
     for block in H.blocks(tree):
-        found += text_problems(block.text, table, call_words, page, lang)
+        found += text_problems(block.text, table, call_words, page, lang, words=words)
     for text in H.comments(tree):
         found += [Found(f.needle, "in an HTML comment (readable with 'view source'): " + f.message, f.context)
-                  for f in text_problems(text, table, call_words, page, lang)]
+                  for f in text_problems(text, table, call_words, page, lang, words=words)]
     for row in tree.css("tr"):
         line = " | ".join(" ".join((c.text(deep=True) or "").split()) for c in row.css("td, th"))
         if any(ch.isdigit() for ch in line):
@@ -210,7 +233,8 @@ def page_problems(html, table: ContactTable, call_words: frozenset[str],
                         break
             elif _shown_attribute(name) and not (tag == "meta" and attrs.get("http-equiv")):
                 found += [Found(f"{name}=\x00{f.needle}", f"in {name}=\"…\" of <{tag}>: {f.message}")
-                          for f in text_problems(value, table, call_words, page, lang, not name.startswith("data-"))]
+                          for f in text_problems(value, table, call_words, page, lang, not name.startswith("data-"),
+                                                 words)]
     return found
 
 
