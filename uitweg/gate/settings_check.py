@@ -45,7 +45,8 @@ def settings_problems(path: Path, shown: str = "mkdocs.yml") -> list[Problem]:
             refuse(keypath, why)
     theme = data.get("theme") or {}
     if isinstance(theme, dict):
-        if theme.get("font", False) is not False:
+        font = theme.get("font")   # absent: Material loads Roboto from Google
+        if font is not False and (font is not None or theme.get("name") == "material"):
             refuse(("theme", "font"), "loads web fonts from Google (write font: false)")
         for key in ("logo", "favicon"):
             value = theme.get(key)
