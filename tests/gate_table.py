@@ -39,4 +39,5 @@ TABLE = ContactTable([
              emails=("info@harbour.example",), websites=("https://www.harbour.example/",)),
     _contact("lighthouse", {"en": "Lighthouse", "nl": "Vuurtoren"}, "03 201 16 90",
              websites=("https://lighthouse.example/hulp",)),
+    _contact("riverside", {"en": "Riverside", "nl": "Rivierhuis"}, "04 232 40 30"),
 ], {"nl": "https://www.google.com/"})
