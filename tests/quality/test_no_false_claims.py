@@ -11,7 +11,8 @@ The judges below are sentence patterns written for this test, per language;
 they are first tried on sentences the review quoted from the site (which they
 must catch) and on honest sentences (which they must let pass), then run
 over every text a reader gets: the built pages (banner and cards included),
-every interface text, the print texts and the USB read-me files.
+every interface text, the print texts, the USB read-me files and the pocket
+files' own texts.
 """
 from __future__ import annotations
 
@@ -149,6 +150,8 @@ def data_texts() -> dict[str, list[tuple[str, str]]]:
     readmes = offline["bundle"]["readme"]
     for code, readme in zip(LANGS.codes, readmes, strict=True):   # one read-me per language, in their order
         out[code].append((f"data/offline.yml {readme['file']}", readme["text"]))
+    for code, texts in offline["pocket"]["ui"].items():   # the pocket files' own words (their pages are the site's)
+        out[code] += [(f"data/offline.yml pocket {code}", t) for t in strings(texts)]
     return out
 
 
@@ -180,7 +183,7 @@ def test_no_built_page_claims_checked_numbers(site, code):
 # bring review 3 into them (branches content-b1: ar, zh, pt; content-b2: bg,
 # uk, ro). strict: when a language is fixed, this test fails until its code
 # leaves the list.
-SILENCE_NOT_YET_TRANSLATED = {"ar", "bg", "pt", "ro", "zh", "uk"}
+SILENCE_NOT_YET_TRANSLATED = {"bg", "ro", "uk"}
 
 
 @pytest.mark.parametrize("code", [
