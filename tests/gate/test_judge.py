@@ -209,3 +209,25 @@ def test_every_character_a_reader_sees_as_a_dot_or_an_at_starts_the_address_chec
     shown = [chr(i) for i in range(0x20, 0x30000) if reader_text(chr(i)) in (".", "@")]
     assert len(shown) > 5
     assert all(ADDRESS_MARK.match(c) for c in shown), [hex(ord(c)) for c in shown if not ADDRESS_MARK.match(c)]
+
+
+@pytest.mark.parametrize("html, lang", [
+    ("<p>Vuurtoren helpt je. 白天你也可以打求助热线 1712，时间是 9 点到 17 点。</p>", "zh"),
+    ("<p>Lighthouse 白天晚上都可以联系。白天你也可以打 02 511 64 64。</p>", "zh"),
+    ("<p>Havenhuis en Vuurtoren helpen. Bel overdag de hulplijn 1712.</p>", "nl"),
+])
+def test_sentences_end_where_each_language_ends_them(html, lang):
+    assert page(html, lang) == []
+
+
+def test_a_contact_whose_name_is_its_number_is_named_by_it():
+    from gate_table import _contact
+
+    from uitweg.contacts.model import ContactTable
+    table = ContactTable([_contact("line", {"nl": "1712"}, "1712"), _contact("other", {"nl": "Vuurtoren"}, "101")], {})
+    html = "<html lang=nl><body><p>Vuurtoren en de hulplijn 1712 helpen.</p></body></html>"
+    assert page_problems(html, table, CALL_WORDS) == []
+
+
+def test_a_year_next_to_a_word_for_text_in_another_language_is_a_year():
+    assert refused("O texto da Kinderlijn é de 2021.", "pt") == []

@@ -70,7 +70,9 @@ ANY_DIGIT = re.compile(r"\d")
 ADDRESS_MARK = re.compile("[.@\u00b7\u0387\u2022\u2024\u2027\u30fb\ufe52\ufe6b\uff0e\uff20\uff65]")
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|[\n\u2028]")
+# A sentence ends at . ! ? ; and a space, right after 。！？； (Chinese puts no
+# space after them), or at a line break.
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？；])|[\n\u2028]")
 
 
 _NAME_PATTERNS: dict[int, tuple] = {}
@@ -109,6 +111,8 @@ def name_problems(text: str, findings, table: ContactTable, whole: bool = False)
         b = min(s for s in starts if s > f.start)
         sentence = text[a:b]
         owner = table.phone_by_digits(f.digits)[0]
+        if names[owner.id] is None:
+            continue   # its name is its number ("1712"): the number names it
         others = [c for c in table.contacts if c.id != owner.id and _named(sentence, names[c.id])]
         if others and not _named(sentence, names[owner.id]):
             other = others[0]
