@@ -40,9 +40,15 @@ def test_a_text_message_code_is_dialable_only_next_to_a_texting_word():
 @pytest.mark.parametrize("text, found", [
     ("Zie www.ab.cd voor hulp.", ["www.ab.cd"]), ("Dat is o.a. zo.", []), ("Zie hulp.be.", ["hulp.be"]),
     ("Zie https://x.example/a).", ["https://x.example/a"]), ("versie 1.2.3", []),
+    ("Zie https://x.example/AX.", ["https://x.example/AX"]), ("Dat kan, p.ex. zo.", []),
+    ("Dat kan, p.ex. op evil.be.", ["evil.be"]),
 ])
 def test_web_addresses_as_a_browser_would_take_them(text, found):
     assert [a for _, _, a in web_addresses(text)] == found
+
+
+def test_an_address_is_found_where_it_is_written():
+    assert web_addresses("Zie evil.be nu") == [(4, 11, "evil.be")]
 
 
 def settings(tmp_path, text: str) -> list[tuple[int, str]]:
@@ -80,7 +86,7 @@ def test_each_setting_that_loads_or_links_elsewhere_is_refused_at_its_line(tmp_p
     "theme:\n  name: material\n",                    # no font: Material's default would load Google Fonts …
     "theme:\n  font: false\n  favicon: 'data:,'\n  logo: img/logo.png\n",
     "extra:\n  analytics: false\n", "repo_url: ''\n", "extra:\n", "extra: 5\n",
-    "extra_css:\n  - assets/x.css\n  - path: assets/y.css\n", "plugins:\n  - search\n  - i18n:\n      x: 1\n",
+    "extra_css:\n  - assets/x.css\n  - path: assets/y.css\n", "extra_javascript:\n  - async: true\n", "plugins:\n  - search\n  - i18n:\n      x: 1\n",
 ])
 def test_settings_that_load_nothing_pass(tmp_path, yml):
     found = settings(tmp_path, yml)
