@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from uitweg.contacts.load import load_contacts, located, shown_path
 from uitweg.contacts.model import ContactTable
 from uitweg.core import paths
+from uitweg.core.filecache import cached_loader
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
 from uitweg.core.yamlfile import load_with_lines
@@ -148,6 +149,7 @@ def table_text_problems(data: dict, table) -> list[tuple[tuple, str]]:
     return problems
 
 
+@cached_loader   # once per build, not once per language (static-i18n re-runs on_config)
 def load_checked_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactTable:
     """The contact table, loaded and validated (`uitweg.contacts.load`), with
     its texts judged by the gate; a BuildError names each problem's line."""
