@@ -157,7 +157,7 @@ def build_materials(site: Path, key: Path | None = None, allowed_signers: Path =
     for lang in languages.languages:
         file = pages[lang.code]
         html = fill_sizes(file.read_text(encoding="utf-8"), sizes, texts[lang.code]["decimal"])
-        problems += [f"{file.relative_to(site)}:{line}: {msg}" for line, msg in output_problems(html, table, call_words, url)]
+        problems += [f"{file.relative_to(site)}:{line}: {msg}" for line, msg in output_problems(signing.mask_fingerprints(html), table, call_words, url)]
         file.write_text(html, encoding="utf-8")
         write_twins(file)
     limit = zip_budget(len(languages.codes), budgets)
