@@ -122,7 +122,8 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     urls = {code: f.url for code, f in getattr(page.file, "alternates", {}).items()}
     urls.setdefault(_lang(page), page.url)
-    context["uitweg"] = template_context(_lang(page), urls, _state["table"], _state["languages"])
+    home = page.file.src_uri.rsplit("/", 1)[-1] == "index.md" and page.file.src_uri.count("/") <= 1
+    context["uitweg"] = template_context(_lang(page), urls, _state["table"], _state["languages"], home=home)
     return context
 
 
