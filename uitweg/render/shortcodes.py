@@ -28,12 +28,21 @@ def md_text(value: str) -> str:
 KIND_ORDER = ["emergency", "helpline", "specialised-centre", "care-centre", "victim-support", "legal-aid", "government"]
 
 
+# Where a card ends, until the page is expanded: how fresh the numbers are is
+# said once per page (after the last card), not under every card.
+FRESH_MARK = "\x00uitweg-fresh\x00"
+
+
 def expand(text: str, table: ContactTable, lang: Language) -> str:
     """Replace every shortcode with Markdown in the page's language."""
+    shown: list[Contact] = []
+
+    carded = {m.group(2) for m in SHORTCODE.finditer(text) if m.group(1) == "card"}
+
     def one(m: re.Match) -> str:
         code, cid = m.group(1), m.group(2)
         if code == "directory":
-            return directory(table, lang)
+            return directory(table, lang, carded)
         if code == "verified":
             return summary([c.checked for c in table.contacts], lang.ui)
         contact = table.get(cid)
@@ -43,11 +52,24 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
             return f"[{contact.emails[0]}](mailto:{contact.emails[0]})"
         if code == "name":
             return md_text(contact.name[lang.code])
-        return card(contact, lang)
-    return SHORTCODE.sub(one, text)
+        shown.append(contact)
+        return card(contact, lang) + FRESH_MARK
+    out = SHORTCODE.sub(one, text)
+    if FRESH_MARK in out:
+        last = out.rindex(FRESH_MARK)
+        directory_line = fresh_line([c.checked for c in table.contacts], lang.ui)
+        line = "" if directory_line in out else fresh_line([c.checked for c in shown], lang.ui)
+        out = out[:last].replace(FRESH_MARK, "") + line + out[last + len(FRESH_MARK):]
+    return out
 
 
-def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
+def fresh_line(checks: list, ui: dict) -> str:
+    """One paragraph, once per page: the oldest last check of the contacts it
+    shows, in the words of `card_checked` (data/languages.yml)."""
+    return f'\n<p class="uw-fresh" markdown>{md_text(card_line(min(checks, key=lambda c: c.date), ui))}</p>\n'
+
+
+def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool = False) -> str:
     ui = lang.ui
     lines = ['<div class="contact" markdown>']
     name = contact.name[lang.code]
@@ -55,9 +77,12 @@ def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
     region = contact.region[lang.code] if contact.region else ""
     if region and not (with_name and region.casefold() in name.casefold()):   # "… – Brussel · Brussel"
         head += (" · " if head else "") + md_text(region)
-    if head:
-        lines.append(head + "  ")
-    lines.append(md_text(contact.description[lang.code]))
+    if with_name:
+        if head:
+            lines.append(head + "  ")
+        lines.append(md_text(contact.description[lang.code]))
+    elif not brief:   # directory: the name is the heading above; region and what they do on one line
+        lines.append((f"**{head}** · " if head else "") + md_text(contact.description[lang.code]))
     lines.append("")
     colon = ui.get("colon", ": ")   # French typography puts a space before the colon
     ways = []
@@ -72,24 +97,40 @@ def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
         ways.append(f"- {md_text(ui['website'])}{colon}<{url}>")
     if contact.address:
         ways.append(f"- {md_text(ui['address'])}{colon}{md_text(contact.address)}")
-    if not contact.phones and not contact.emails and not contact.websites:
+    if not contact.phones and not contact.emails and not contact.websites and with_name:
         ways.append(f"- {md_text(ui['no_contact'])}")
     lines += ways
-    lines += ["", card_line(contact.checked, ui)]
     lines.append("</div>")
     return "\n" + "\n".join(lines) + "\n"
 
 
-def directory(table: ContactTable, lang: Language) -> str:
-    """Every contact, grouped by kind, each under a heading with its id as anchor."""
-    out = []
-    for kind in KIND_ORDER:
-        members = [c for c in table.contacts if c.kind == kind]
-        if not members:
-            continue
-        out.append(f"\n## {md_text(lang.ui['kinds'][kind])} {{#{kind}}}\n")
+def directory(table: ContactTable, lang: Language, carded: frozenset[str] | set[str] = frozenset()) -> str:
+    """Every contact, grouped by kind, each under a heading with its id as
+    anchor; how fresh they are, said once at the top; the entries without a
+    phone number at the end, under one heading that says what to do instead.
+    A contact whose card the page shows already (`carded`) gets only the
+    ways to reach it, not its description again."""
+    out = [fresh_line([c.checked for c in table.contacts], lang.ui)]
+    used: set[str] = set()
+
+    def group(kind: str, members: list[Contact], level: str, anchor: str) -> None:
+        out.append(f"\n{level} {md_text(lang.ui['kinds'][kind])} {{#{anchor}}}\n")
+        used.add(anchor)
         for c in members:
             # "contact-" keeps contact anchors apart from kind anchors (emergency, legal-aid).
-            out.append(f"\n### {md_text(c.name[lang.code])} {{#contact-{c.id}}}\n")
-            out.append(card(c, lang, with_name=False))
+            out.append(f"\n{level}# {md_text(c.name[lang.code])} {{#contact-{c.id}}}\n")
+            out.append(card(c, lang, with_name=False, brief=c.id in carded))
+
+    for kind in KIND_ORDER:
+        members = [c for c in table.contacts if c.kind == kind and c.phones]
+        if members:
+            group(kind, members, "##", kind)
+    rest = [c for c in table.contacts if not c.phones]
+    if rest:
+        out.append(f"\n## {md_text(lang.ui['no_phone_heading'])} {{#no-phone}}\n")
+        out.append(f"\n{md_text(lang.ui['no_contact'])}\n")
+        for kind in KIND_ORDER:
+            members = [c for c in rest if c.kind == kind]
+            if members:   # a kind's anchor (#legal-aid) stays where its entries are
+                group(kind, members, "###", kind if kind not in used else f"no-phone-{kind}")
     return "\n".join(out)
