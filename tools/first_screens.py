@@ -18,12 +18,12 @@ from uitweg.core.languages import load_languages
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORTS = {"360x640": {"width": 360, "height": 640}, "320x568": {"width": 320, "height": 568}}
-PAGES = ["index.html", "who-can-help.html", "browse-safely.html", "404.html"]
+PAGES = ["index.html", "who-can-help.html", "404.html"]
 
 
 def small_png(png: bytes) -> bytes:
-    """An 8-bit palette PNG (64 colours): a tenth of the bytes, still legible."""
-    image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    """An 8-bit palette PNG (32 colours): a tenth of the bytes, still legible."""
+    image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=32, method=Image.Quantize.MEDIANCUT)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()
