@@ -14,7 +14,7 @@ NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
-.PHONY: all site dist test test-fast serve clean help deps test-deps lint
+.PHONY: all site dist test test-fast serve clean help deps test-deps lint messages
 
 all: site dist ## Build everything: site/ and dist/ (offline bundle, pocket files, print PDFs)
 
@@ -22,7 +22,11 @@ dist: $(DIST_TARGETS)
 
 # The uitweg package is installed editable (pyproject.toml), so hooks, tools
 # and tests import it without sys.path edits.
+# Python 3.11 or newer: Debian 12's own 3.11.2 included (every pin allows it;
+# tests/core/test_declared_dependencies.py checks their Requires-Python).
 $(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "Uitweg needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1 || echo missing). Run: make PYTHON=/path/to/python3.11" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -55,6 +59,10 @@ test-fast: test-deps lint ## The edit-test loop: every test that needs no browse
 
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .
+
+# data/messages.yml explains every message; the scan of the code finds them.
+messages: $(VENV)/.installed ## Write guides/messages.md from data/messages.yml; names every message of the code without an entry
+	$(PY) -m uitweg.quality.message_catalogue --write
 
 serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000 (rebuilds on changes in docs/, data/, overrides/, hooks/, uitweg/)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

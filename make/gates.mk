@@ -2,7 +2,7 @@
 # Html Checker, Java), links and anchors (LinkChecker), translation parity.
 # All of them run inside `make test` (tests/quality/test_a11y.py, test_html_valid.py,
 # test_linkcheck.py, test_parity.py). The targets below are for editors.
-# Every message and what to do: README, "When the build says no".
+# Every message and what to do: guides/messages.md (`make messages`).
 
 # nodejs/npm fetch the pinned axe-core and vnu-jar (package-lock.json); npm is
 # only asked for when missing (NodeSource's nodejs ships its own npm).

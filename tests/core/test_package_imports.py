@@ -1,6 +1,6 @@
 """Each package of uitweg/ says in its docstring which other uitweg packages
 it may import ("May import: `uitweg.core`, `uitweg.contacts`."); this holds
-every module to it, so the stages stay in the order the README describes."""
+every module to it, so the stages stay in the order guides/architecture.md describes."""
 from __future__ import annotations
 
 import ast

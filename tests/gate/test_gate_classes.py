@@ -12,7 +12,7 @@ import pytest
 
 from conftest import copy_project, mkdocs_build
 
-# Message fragments (README, "When the build says no").
+# Message fragments (guides/messages.md).
 NUMBER = "is not in the contact table"
 LONG = "Fix the number, or add it to data/contacts.yml"
 SHORT = "write it with its unit or place"

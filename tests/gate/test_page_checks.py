@@ -71,8 +71,8 @@ def test_directory_lists_every_contact_with_its_anchor():
 def test_telify_links_known_numbers_only_outside_links():
     html = '<p>Bel 02/511.64.64 of 1712, niet 1721. <a href="tel:112">112</a></p><script>var x="112"</script>'
     out = telify(html, TABLE, CW)
-    assert '<a href="tel:+3225116464" class="tel">02/511.64.64</a>' in out
-    assert '<a href="tel:1712" class="tel">1712</a>' in out
+    assert '<a href="tel:+3225116464" class="tel" dir="ltr">02/511.64.64</a>' in out
+    assert '<a href="tel:1712" class="tel" dir="ltr">1712</a>' in out
     assert "niet 1721." in out and out.count('href="tel:112"') == 1 and 'var x="112"' in out
 
 

@@ -41,3 +41,35 @@ def test_other_languages_are_not_judged_by_this_languages_list(tmp_path):
     glossary = {"terms": {"t": {"meaning": "m", "nl": "uitbuiter", "avoid": {"nl": ["dader"]}}}}
     docs = _docs(tmp_path, "en", "The word dader is Dutch.\n")
     assert glossary_problems(docs, glossary) == []
+
+
+# Sentences editorial review no. 3 found on the pages (quoted there), which the
+# real glossary must refuse; and sentences that must pass.
+REVIEW_3_REFUSED = {
+    "nl": ["Als je zwijgt, geef je de uitbuiter macht over je leven."],
+    "en": ["If you stay silent, you give the exploiter power over your life."],
+    "fr": ["Si vous vous taisez, vous donnez à l'exploiteur du pouvoir sur votre vie.",
+           "Un loverboy est un trafiquant qui rend une fille amoureuse de lui.",
+           "La prostitution sans consentement est un délit.",
+           "Parlez-en à une personne de confiance. Vous n'êtes pas seul."],
+}
+REVIEW_3_ACCEPTED = {
+    "fr": ["La traite peut aussi avoir lieu dans un seul pays.",
+           "Seul le numéro d'urgence 112 n'en vient pas.",
+           "Parler à une personne de confiance peut briser cet isolement."],
+    "en": ["Talking to someone you trust can break that isolation."],
+}
+
+
+def test_the_real_glossary_refuses_what_review_3_found(tmp_path):
+    glossary = load_glossary()
+    for lang, sentences in REVIEW_3_REFUSED.items():
+        for sentence in sentences:
+            docs = tmp_path / f"{lang}-{abs(hash(sentence))}"
+            docs.mkdir()
+            assert glossary_problems(_docs(docs, lang, sentence + "\n"), glossary), (lang, sentence)
+    for lang, sentences in REVIEW_3_ACCEPTED.items():
+        for sentence in sentences:
+            docs = tmp_path / f"ok-{lang}-{abs(hash(sentence))}"
+            docs.mkdir()
+            assert glossary_problems(_docs(docs, lang, sentence + "\n"), glossary) == [], (lang, sentence)

@@ -136,8 +136,8 @@ def test_right_number_written_another_way_passes(accepted_build):
     """Planted in the shared build of accepted changes (tests/builds.py)."""
     assert RIGHT_NUMBERS == {"fr": "+32 3 201 16 90", "nl": "03/201.16.90"}
     out = accepted_build.site
-    assert 'href="tel:+3232011690" class="tel">+32 3 201 16 90</a>' in (out / "fr" / "signs.html").read_text(encoding="utf-8")
-    assert 'href="tel:+3232011690" class="tel">03/201.16.90</a>' in (out / "signs.html").read_text(encoding="utf-8")
+    assert 'href="tel:+3232011690" class="tel" dir="ltr">+32 3 201 16 90</a>' in (out / "fr" / "signs.html").read_text(encoding="utf-8")
+    assert 'href="tel:+3232011690" class="tel" dir="ltr">03/201.16.90</a>' in (out / "signs.html").read_text(encoding="utf-8")
 
 
 def test_short_number_slip_fails(planted):

@@ -16,7 +16,8 @@ LANGS = load_languages()
 
 
 def oldest_line(contacts, code: str) -> str:
-    return md_text(card_line(min((c.checked for c in contacts), key=lambda c: c.date), LANGS.get(code).ui))
+    return md_text(card_line(min((c.checked for c in contacts if not c.placeholder), key=lambda c: c.date),
+                             LANGS.get(code).ui))
 
 
 def test_freshness_is_said_once_after_the_last_card():

@@ -3,8 +3,9 @@
 Each entry of data/contacts.yml names its `sources` (documents listed once
 under the top-level `sources:`, findable by publisher, title and year) and
 its last check: `checked: {method, date, by}`. This module reads and
-validates both, and writes the check in words a reader understands ("Last
-checked on 23 November 2026: compared with the source documents"), with month names and
+validates both, and writes the check in words a reader understands, saying
+exactly what was done ("From a source document; compared on 23 November
+2026. Not yet confirmed by the organisation."), with month names and
 sentences from data/languages.yml (`ui`), so the output is the same on every
 machine.
 """
@@ -93,11 +94,13 @@ def how_in_words(check: Check, ui: dict) -> str:
 
 
 def card_line(check: Check, ui: dict) -> str:
-    """The short line under a contact card: "Last checked on 23 November 2026: compared with …".
-    The date comes first and ends its clause, so that a call word of the
+    """The short line under a contact card, one sentence per method, so that a
+    comparison with documents never reads as a confirmation ("From a source
+    document; compared on 23 November 2026. Not yet confirmed by the
+    organisation."). The date ends its clause, so that a call word of the
     sentence ("phone") never stands next to the year (the number gate would
     rightly ask what that number is)."""
-    return ui["card_checked"].format(date=date_in_words(check.date, ui), how=how_in_words(check, ui))
+    return ui["card_checked"][check.method].format(date=date_in_words(check.date, ui))
 
 
 def summary(checks: list[Check], ui: dict) -> str:

@@ -85,10 +85,15 @@ def load_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactT
         for j, url in enumerate(entry["websites"]):
             if (msg := url_problem(url)):
                 add(base + ("websites", j), msg)
+        if entry.get("placeholder") and (entry["phones"] or entry["emails"] or entry["websites"]):
+            add(base + ("placeholder",), "a placeholder holds no phone number, e-mail or website (none may reach a "
+                                         "reader before it is real); fill in the real contact and remove "
+                                         "`placeholder: true`, or leave phones, emails and websites empty")
         entry_sources, checked = read_entry(entry, base, sources, add)
         contacts.append(Contact(cid, entry["kind"], entry["name"], entry["description"], entry["region"],
                                 tuple(phones), tuple(entry["emails"]), tuple(entry["websites"]),
-                                entry_sources, checked, entry.get("address"), entry.get("strip_label")))
+                                entry_sources, checked, entry.get("address"), entry.get("strip_label"),
+                                entry.get("placeholder", False)))
     for code in langs:
         if code not in data["quick_exit"]:
             add(("quick_exit",), f"no {code!r} quick-exit address; add `{code}: https://…`")

@@ -43,6 +43,7 @@ class Contact:
     checked: Check        # the last check: how and when (uitweg/contacts/freshness.py)
     address: str | None = None
     strip_label: dict | None = None   # {lang: text} on the emergency-strip chip
+    placeholder: bool = False   # to be filled in before a release (uitweg/contacts/placeholders.py)
 
 
 @dataclass

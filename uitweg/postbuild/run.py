@@ -19,7 +19,7 @@ STEPS = [
     merge_stylesheets,     # one trimmed stylesheet (dev-notes/light.md)
     inline_stylesheet,     # …inside every page: the first paint in one round trip (issue 12)
     fingerprint_scripts,   # uitweg.js → uitweg.<hash>.js
-    drop_checkbox_autocomplete,  # valid HTML: Material's checkboxes (README.md, "Quality gates")
+    drop_checkbox_autocomplete,  # valid HTML: Material's checkboxes (guides/architecture.md, "Tests")
     add_csp_meta,          # CSP <meta> from data/headers.yml; refuses inline code
     write_headers_file,    # site/_headers from data/headers.yml
     compress_site,         # .gz and .br twins: LAST

@@ -25,7 +25,11 @@ def md_text(value: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
 
 
-KIND_ORDER = ["emergency", "helpline", "specialised-centre", "care-centre", "victim-support", "legal-aid", "government"]
+# The directory's groups, by urgency and reach: the recognised centres (two
+# answer day and night) come before the helplines (1712 is open 9-17 h only),
+# as in the strip; the site's own contact (to report a mistake) comes last.
+KIND_ORDER = ["emergency", "specialised-centre", "helpline", "care-centre", "victim-support", "legal-aid",
+              "government", "site"]
 
 
 # Where a card ends, until the page is expanded: how fresh the numbers are is
@@ -36,7 +40,6 @@ FRESH_MARK = "\x00uitweg-fresh\x00"
 def expand(text: str, table: ContactTable, lang: Language) -> str:
     """Replace every shortcode with Markdown in the page's language."""
     shown: list[Contact] = []
-
     carded = {m.group(2) for m in SHORTCODE.finditer(text) if m.group(1) == "card"}
 
     def one(m: re.Match) -> str:
@@ -44,7 +47,8 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
         if code == "directory":
             return directory(table, lang, carded)
         if code == "verified":
-            return summary([c.checked for c in table.contacts], lang.ui)
+            # A placeholder has nothing to check (no number, e-mail or website).
+            return summary([c.checked for c in table.contacts if not c.placeholder], lang.ui)
         contact = table.get(cid)
         if code == "phone":
             return contact.phones[0].number
@@ -57,15 +61,23 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
     out = SHORTCODE.sub(one, text)
     if FRESH_MARK in out:
         last = out.rindex(FRESH_MARK)
-        directory_line = fresh_line([c.checked for c in table.contacts], lang.ui)
-        line = "" if directory_line in out else fresh_line([c.checked for c in shown], lang.ui)
+        directory_line = fresh_line(checked(table.contacts), lang.ui)
+        line = "" if directory_line in out else fresh_line(checked(shown), lang.ui)
         out = out[:last].replace(FRESH_MARK, "") + line + out[last + len(FRESH_MARK):]
     return out
 
 
+def checked(contacts: list[Contact]) -> list:
+    """The checks of contacts that had one (a placeholder has nothing to check)."""
+    return [c.checked for c in contacts if not c.placeholder]
+
+
 def fresh_line(checks: list, ui: dict) -> str:
     """One paragraph, once per page: the oldest last check of the contacts it
-    shows, in the words of `card_checked` (data/languages.yml)."""
+    shows, in the words of `card_line` (data/languages.yml); nothing when no
+    contact was checked."""
+    if not checks:
+        return ""
     return f'\n<p class="uw-fresh" markdown>{md_text(card_line(min(checks, key=lambda c: c.date), ui))}</p>\n'
 
 
@@ -87,18 +99,21 @@ def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool =
     colon = ui.get("colon", ": ")   # French typography puts a space before the colon
     ways = []
     for phone in contact.phones:
-        extra = [md_text(x) for x in (phone.hours[lang.code] if phone.hours else None,
-                                      ui["free"] if phone.free else None) if x]
+        # No hours in the sources: say so, rather than leave the reader to guess.
+        hours = phone.hours[lang.code] if phone.hours else ui["hours_unknown"]
+        extra = [md_text(x) for x in (hours, ui["free"] if phone.free else None) if x]
         ways.append(f"- {md_text(ui['phone'])}{colon}**{md_text(phone.number)}**" + (f" — {', '.join(extra)}" if extra else ""))
     # E-mail addresses and websites are checked by table.py (plain ASCII, no markup).
     for email in contact.emails:
         ways.append(f"- {md_text(ui['email'])}{colon}[{email}](mailto:{email})")
     for url in contact.websites:
         ways.append(f"- {md_text(ui['website'])}{colon}<{url}>")
-    if contact.address:
+    if contact.address:   # a postal address, never "a place to go": the label says so (ui.address)
         ways.append(f"- {md_text(ui['address'])}{colon}{md_text(contact.address)}")
-    if not contact.phones and not contact.emails and not contact.websites and with_name:
-        ways.append(f"- {md_text(ui['no_contact'])}")
+    if contact.placeholder:
+        ways.append(f"- {md_text(ui['placeholder'])}")
+    elif not contact.phones and not contact.emails and not contact.websites and with_name:
+        ways.append(f"- {md_text(ui['no_contact'])}")   # in the directory, its group says it once
     lines += ways
     lines.append("</div>")
     return "\n" + "\n".join(lines) + "\n"
@@ -110,7 +125,7 @@ def directory(table: ContactTable, lang: Language, carded: frozenset[str] | set[
     phone number at the end, under one heading that says what to do instead.
     A contact whose card the page shows already (`carded`) gets only the
     ways to reach it, not its description again."""
-    out = [fresh_line([c.checked for c in table.contacts], lang.ui)]
+    out = [fresh_line(checked(table.contacts), lang.ui)]
     used: set[str] = set()
 
     def group(kind: str, members: list[Contact], level: str, anchor: str) -> None:
@@ -125,7 +140,7 @@ def directory(table: ContactTable, lang: Language, carded: frozenset[str] | set[
         members = [c for c in table.contacts if c.kind == kind and c.phones]
         if members:
             group(kind, members, "##", kind)
-    rest = [c for c in table.contacts if not c.phones]
+    rest = [c for c in table.contacts if not c.phones and not c.placeholder]
     if rest:
         out.append(f"\n## {md_text(lang.ui['no_phone_heading'])} {{#no-phone}}\n")
         out.append(f"\n{md_text(lang.ui['no_contact'])}\n")
@@ -133,4 +148,8 @@ def directory(table: ContactTable, lang: Language, carded: frozenset[str] | set[
             members = [c for c in rest if c.kind == kind]
             if members:   # a kind's anchor (#legal-aid) stays where its entries are
                 group(kind, members, "###", kind if kind not in used else f"no-phone-{kind}")
+    for kind in KIND_ORDER:   # the site's own contact (report a mistake) stays last
+        members = [c for c in table.contacts if c.kind == kind and c.placeholder and not c.phones]
+        if members:
+            group(kind, members, "##", kind if kind not in used else f"more-{kind}")
     return "\n".join(out)

@@ -18,8 +18,10 @@ NOT_IN = {"a", "code", "pre", "title", "head", "svg", "button", "label", "option
 
 def telify(html: str, table: ContactTable, call_words: frozenset[str]) -> str:
     """Wrap each number of the table that is not a link yet in
-    <a href="tel:…" class="tel">. Unknown numbers are left for the output
-    check to report."""
+    <a href="tel:…" class="tel" dir="ltr">. Unknown numbers are left for the
+    output check to report. `dir="ltr"` keeps the digits in order in a
+    right-to-left page even where the site's CSS does not apply (reader
+    modes, copies without the stylesheet): "02 511 64 64", never "64 64 511 02"."""
     tree = H.parse(html)
     return tree.html if telify_tree(tree, table, call_words) else html
 
@@ -45,7 +47,7 @@ def telify_tree(tree, table: ContactTable, call_words: frozenset[str]) -> bool:
         for f in hits:
             phone = table.phone_by_digits(f.digits)[1]
             pieces.append(htmllib.escape(text[last:f.start], quote=False))
-            pieces.append(f'<a href="{phone.tel}" class="tel">{htmllib.escape(text[f.start:f.end], quote=False)}</a>')
+            pieces.append(f'<a href="{phone.tel}" class="tel" dir="ltr">{htmllib.escape(text[f.start:f.end], quote=False)}</a>')
             last = f.end
         pieces.append(htmllib.escape(text[last:], quote=False))
         fragment = H.parse("<body>" + "".join(pieces) + "</body>").body
