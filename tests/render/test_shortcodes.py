@@ -42,9 +42,9 @@ def test_the_directory_puts_entries_without_a_phone_last_and_says_once_how_fresh
             at = out.index(f"{{#contact-{c.id}}}")
             assert (at > rest) == (not c.phones), c.id
         assert out.count(md_text(lang.ui["no_contact"])) == 1   # what to do instead, once
-        kinds = re.findall(r"\{#([a-z-]+)\}", out)
-        assert len(kinds) == len(set(kinds)), "an anchor twice"
-        assert "legal-aid" in kinds   # pages link to #legal-aid
+        ids = re.findall(r"\{#([a-z0-9-]+)\}", out) + re.findall(r' id="([a-z0-9-]+)"', out)
+        assert len(ids) == len(set(ids)), "an anchor twice"
+        assert "legal-aid" in ids   # pages link to #legal-aid
 
 
 def test_a_contact_carded_on_the_page_is_not_described_again_in_the_directory():

@@ -81,9 +81,9 @@ def fresh_line(checks: list, ui: dict) -> str:
     return f'\n<p class="uw-fresh" markdown>{md_text(card_line(min(checks, key=lambda c: c.date), ui))}</p>\n'
 
 
-def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool = False) -> str:
+def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool = False, anchor: str = "") -> str:
     ui = lang.ui
-    lines = ['<div class="contact" markdown>']
+    lines = [f'<div class="contact"{f" id={chr(34)}{anchor}{chr(34)}" if anchor else ""} markdown>']
     name = contact.name[lang.code]
     head = f"**{md_text(name)}**" if with_name else ""
     region = contact.region[lang.code] if contact.region else ""
@@ -128,28 +128,31 @@ def directory(table: ContactTable, lang: Language, carded: frozenset[str] | set[
     out = [fresh_line(checked(table.contacts), lang.ui)]
     used: set[str] = set()
 
-    def group(kind: str, members: list[Contact], level: str, anchor: str) -> None:
-        out.append(f"\n{level} {md_text(lang.ui['kinds'][kind])} {{#{anchor}}}\n")
-        used.add(anchor)
-        for c in members:
-            # "contact-" keeps contact anchors apart from kind anchors (emergency, legal-aid).
-            out.append(f"\n{level}# {md_text(c.name[lang.code])} {{#contact-{c.id}}}\n")
-            out.append(card(c, lang, with_name=False, brief=c.id in carded))
+    def entry(c: Contact, level: str, anchor: str = "") -> None:
+        # "contact-" keeps contact anchors apart from kind anchors (emergency, legal-aid).
+        out.append(f"\n{level} {md_text(c.name[lang.code])} {{#contact-{c.id}}}\n")
+        out.append(card(c, lang, with_name=False, brief=c.id in carded, anchor=anchor))
 
     for kind in KIND_ORDER:
         members = [c for c in table.contacts if c.kind == kind and c.phones]
         if members:
-            group(kind, members, "##", kind)
+            out.append(f"\n## {md_text(lang.ui['kinds'][kind])} {{#{kind}}}\n")
+            used.add(kind)
+            for c in members:
+                entry(c, "###")
     rest = [c for c in table.contacts if not c.phones and not c.placeholder]
     if rest:
         out.append(f"\n## {md_text(lang.ui['no_phone_heading'])} {{#no-phone}}\n")
         out.append(f"\n{md_text(lang.ui['no_contact'])}\n")
         for kind in KIND_ORDER:
-            members = [c for c in rest if c.kind == kind]
-            if members:   # a kind's anchor (#legal-aid) stays where its entries are
-                group(kind, members, "###", kind if kind not in used else f"no-phone-{kind}")
+            for c in [c for c in rest if c.kind == kind]:
+                # A kind's anchor (#legal-aid, linked from the pages) goes on its first card here.
+                entry(c, "###", anchor=kind if kind not in used else "")
+                used.add(kind)
     for kind in KIND_ORDER:   # the site's own contact (report a mistake) stays last
         members = [c for c in table.contacts if c.kind == kind and c.placeholder and not c.phones]
         if members:
-            group(kind, members, "##", kind if kind not in used else f"more-{kind}")
+            out.append(f"\n## {md_text(lang.ui['kinds'][kind])} {{#{kind if kind not in used else 'more-' + kind}}}\n")
+            for c in members:
+                entry(c, "###")
     return "\n".join(out)
