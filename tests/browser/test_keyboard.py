@@ -106,3 +106,30 @@ def test_the_walk_sees_a_hidden_a_covered_and_an_unmarked_stop(chromium):
     assert problems(stops) == ["stop 1 (a#uw-exit #a): covered by div.cover",
                                "stop 2 (a #b): not drawn (hidden or no box)",
                                "stop 3 (a.plain #c): no visible focus indicator"]
+
+
+def test_the_menu_opens_by_keyboard_and_closes_when_focus_leaves(chromium, served_site):
+    """With JavaScript, Material's menu button (a <label>) is a keyboard
+    button: Enter opens the drawer and moves focus into it; leaving the
+    drawer with Tab closes it, so it never covers the next stops."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served_site + "en/signs.html")
+    menu = page.locator("label.md-header__button[for='__drawer']")
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-label")
+    menu.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    stop = page.evaluate(FOCUS_JS)
+    assert stop["name"].startswith("a.md-nav__button.md-logo") or ".md-nav__link" in stop["name"], stop
+    assert stop["drawn"] and stop["on_screen"] and not stop["covered_by"], stop
+    inside = [stop]
+    for _ in range(60):   # Tab through the drawer until focus leaves it
+        page.keyboard.press("Tab")
+        if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+        inside.append(page.evaluate(FOCUS_JS))
+    found = problems(inside)
+    assert not found, "in the open drawer:\n" + "\n".join(found)
+    assert not page.evaluate("document.getElementById('__drawer').checked"), "the drawer stayed open"
+    context.close()

@@ -3,7 +3,9 @@ languages (data/languages.yml `dir`). Material sets `dir` on <body> only; on
 <html> it also mirrors the scrollbar and reaches what is outside <body>.
 Phone numbers stay left to right inside such pages through the stylesheet
 (`a.tel`, `.uw-strip__number`: direction ltr, unicode-bidi isolate) and the
-strip template (`dir="ltr"` on each number)."""
+strip template (`dir="ltr"` on each number). Runs of Latin words inside
+such pages (names like "PAG-ASA", "Liège") are isolated in <bdi>
+(`isolate_latin_tree`)."""
 from __future__ import annotations
 
 import html as htmllib
