@@ -14,7 +14,7 @@ NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
-.PHONY: all site dist test test-fast serve clean help deps test-deps lint messages
+.PHONY: all site dist test test-fast test-flaky serve clean help deps test-deps lint messages
 
 all: site dist ## Build everything: site/ and dist/ (offline bundle, pocket files, print PDFs)
 
@@ -57,6 +57,16 @@ test: test-deps lint ## Run the lint and the whole test suite (in parallel: TEST
 test-fast: test-deps lint ## The edit-test loop: every test that needs no browser and is not marked slow (in parallel)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
 
+# Tests that wait on a real clock, a browser, a port or files other workers
+# write (guides/architecture.md, "Flaky tests"). Override with FLAKY="tests/…".
+FLAKY ?= tests/browser/test_network_watch.py tests/browser/test_quick_exit.py tests/browser/test_search.py \
+	tests/postbuild/test_nginx.py tests/tools/test_local_nginx.py tests/tools/test_copy_project.py \
+	tests/tools/test_fold_translation.py
+N ?= 10
+
+test-flaky: test-deps ## Rerun the tests suspected of flaking N times, each a fresh session (N=10, FLAKY="tests/…")
+	@bash tools/rerun-tests.sh $(PY) $(N) $(FLAKY)
+
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .
 
@@ -68,7 +78,7 @@ serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000 (rebuilds on chang
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 clean: ## Remove built files (site/, dist/, caches, the twin cache); keeps .venv
-	rm -rf site site.tmp dist .pytest_cache
+	rm -rf site site.tmp dist .pytest_cache properdocs-site
 	[ ! -x $(PY) ] || $(PY) -c 'import shutil; from uitweg.postbuild.twin_cache import cache_root; r = cache_root(); r and shutil.rmtree(r, ignore_errors=True)'
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
 

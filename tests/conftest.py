@@ -39,8 +39,12 @@ def mkdocs_build(project: Path, site_dir: Path, check: bool = True) -> subproces
 
 def copy_project(dest: Path) -> Path:
     """A copy of the sources (no built files) to break on purpose. Compiled
-    bytecode comes along: each build of a copy would compile it again."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "dist", "node_modules", ".pytest_cache")
+    bytecode comes along: each build of a copy would compile it again; not
+    the temporary files a parallel import or pytest writes it through
+    (`x.pyc.<number>`, renamed away at once: copying one that has just gone
+    failed the copy now and then on a fresh clone)."""
+    ignore = shutil.ignore_patterns(".git", ".venv", ".venv-properdocs", "site", "site.tmp", "properdocs-site",
+                                    "dist", "node_modules", ".pytest_cache", "*.egg-info", "*.pyc.*")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 

@@ -4,6 +4,7 @@ would run it (its `root` and `listen` changed): for the server tests
 Needs Debian's nginx and its brotli_static module."""
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import subprocess
@@ -48,10 +49,14 @@ def missing() -> str | None:
     return None
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_ports(n: int) -> list[int]:
+    """n different ports that were free a moment ago: all sockets stay bound
+    until every port is chosen, so two sites never get the same port."""
+    with contextlib.ExitStack() as stack:
+        socks = [stack.enter_context(socket.socket()) for _ in range(n)]
+        for s in socks:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in socks]
 
 
 def server_conf(conf: str, site: Path, port: int) -> str:
@@ -70,12 +75,25 @@ def server_conf(conf: str, site: Path, port: int) -> str:
 
 def start(sites: list[Path], tmp: Path, conf: str | None = None) -> tuple[subprocess.Popen, list[int]]:
     """nginx serving each site on its own port, once `nginx -t` accepts the
-    configuration and every port answers; returns the process and the ports."""
+    configuration and nginx has bound every port; returns the process and the ports."""
     conf = NGINX_CONF.read_text(encoding="utf-8") if conf is None else conf
     tmp.mkdir(parents=True, exist_ok=True)
     if not (tmp / "modules").exists():
         (tmp / "modules").symlink_to(MODULES)   # Debian's modules-enabled names them relative to the prefix
-    ports = [free_port() for _ in sites]
+    # Another process may take a chosen port before nginx binds it (the tests
+    # run in parallel): then nginx stops, and it is started again on new ports.
+    for _attempt in range(3):
+        ports = free_ports(len(sites))
+        proc = _run(sites, ports, tmp, conf)
+        if proc:
+            return proc, ports
+    raise NginxError(f"nginx found no free ports in 3 tries:\n{(tmp / 'error.log').read_text(errors='replace')}")
+
+
+def _run(sites: list[Path], ports: list[int], tmp: Path, conf: str) -> subprocess.Popen | None:
+    """nginx on these ports once it has bound all of them (its pid file is
+    written after the listening sockets are open: a connection test could
+    reach another program on the port); None when a port was taken."""
     servers = []
     for i, (site, port) in enumerate(zip(sites, ports, strict=True)):
         (tmp / f"site{i}.conf").write_text(server_conf(conf, site, port), encoding="utf-8")
@@ -85,17 +103,19 @@ def start(sites: list[Path], tmp: Path, conf: str | None = None) -> tuple[subpro
     check = subprocess.run(command + ["-t"], capture_output=True, text=True)
     if check.returncode != 0:
         raise NginxError(f"nginx -t refuses deploy/nginx.conf:\n{check.stderr}")
+    pid_file = tmp / "nginx.pid"
+    pid_file.unlink(missing_ok=True)
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 10
-    for port in ports:
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    out = proc.stdout.read().decode() if proc.stdout else ""
-                    raise NginxError(f"nginx did not start listening on {port}:\n{out}") from None
-                time.sleep(0.05)
-    return proc, ports
+    while not pid_file.exists():
+        if proc.poll() is not None:
+            out = proc.stdout.read().decode() if proc.stdout else ""
+            log = (tmp / "error.log").read_text(errors="replace") if (tmp / "error.log").exists() else ""
+            if "Address already in use" in out + log:
+                return None
+            raise NginxError(f"nginx stopped before it listened on {ports}:\n{out}{log}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise NginxError(f"nginx did not start listening on {ports} in 10 s")
+        time.sleep(0.05)
+    return proc
