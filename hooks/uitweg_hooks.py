@@ -19,6 +19,7 @@ from uitweg.core.problems import BuildError, Problem, raise_if_any
 from uitweg.gate import report as gate_report
 from uitweg.gate import timing as gate_timing
 from uitweg.gate.docs_files import docs_file_problems
+from uitweg.gate.judge import reader_data_problems
 from uitweg.gate.numbers import load_number_words
 from uitweg.gate.output_check import page_problems
 from uitweg.gate.raw_html import raw_html_problems
@@ -52,12 +53,16 @@ def on_config(config):
         gate_timing.start()
     try:   # every data file the pages need, so a broken one stops here with its line
         _state["languages"] = load_languages()
-        _state["table"] = load_checked_contacts()
+        with gate_timing.gate():   # the table's texts are judged by the gate
+            _state["table"] = load_checked_contacts()
         load_number_words()
         raise_if_any(_state["languages"].strip_problems(c.id for c in _state["table"].contacts),
                      "data/languages.yml names contacts that are not in the table")
         if not _i18n_building(config):
             refuse_unreviewed_changes(note=log.info)   # a changed number needs a new check
+            with gate_timing.gate():   # data files, stylesheets, mkdocs.yml: once, at their own lines
+                raise_if_any(reader_data_problems(Path(config["config_file_path"]).parent, _state["table"]),
+                             gate_report.TITLE)
     except BuildError as err:
         _fail(err)
     _state["call_words"] = _state["languages"].all_call_words()
@@ -108,9 +113,11 @@ def _sources(page, config) -> list[tuple[str, str]]:
 def _report_built(found, page, config, built: str) -> None:
     sources = _sources(page, config)
     used: set = set()   # the n-th of the same finding goes to the n-th line that holds it
+    own = sources[0][0] if page is not None else None
     for needle, message, *context in found:
         name, line = gate_report.locate(needle, sources, used, *context)
-        gate_report.add([Problem(name, line, f"{message} (built as {built})")])
+        # A template or setting shows on every page: report it once, there.
+        gate_report.add([Problem(name, line, message if name != own else f"{message} (built as {built})")])
 
 
 def on_page_content(html, page, config, files):
@@ -135,7 +142,7 @@ def on_post_page(output, page, config):
         if telify_tree(tree, _state["table"], _state["call_words"]):
             output = tree.html
         found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "",
-                              _source_name(page, config))
+                              _source_name(page, config), _lang(page))
         _report_built([(f.needle, f.message, f.context) for f in found], page, config, page.file.dest_uri)
     direction = _state["languages"].get(_lang(page)).dir
     if direction == "rtl" and isolate_latin_tree(tree):   # Latin names keep their order in Arabic text

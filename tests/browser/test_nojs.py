@@ -13,7 +13,7 @@ import pytest
 from crawls import read_page
 from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, lang_of, page_in
 
-from uitweg.contacts.model import normalise_digits
+from uitweg.contacts.model import national_digits
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +84,7 @@ def test_every_number_is_a_working_tel_link(nojs_crawl):
         assert p.tel, f"{rel}: no click-to-call link"
         for href, text, visible in p.tel:
             assert TEL.match(href), f"{rel}: {href} is not a dialable tel: link"
-            assert TABLE.phone_by_digits(normalise_digits(href[4:])), f"{rel}: {href} not in the contact table"
+            assert TABLE.phone_by_digits(national_digits(href[4:])), f"{rel}: {href} not in the contact table"
             assert visible, f"{rel}: the link {text!r} ({href}) is hidden"
 
 

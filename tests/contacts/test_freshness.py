@@ -14,7 +14,12 @@ from uitweg.contacts.load import load_contacts
 from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
-from uitweg.gate.phones import find_numbers
+from uitweg.gate.numbers import callable_numbers, judge_numbers
+
+
+def find_numbers(text, table, call_words):
+    """The numbers a reader could call in `text`: the table's and the refused ones."""
+    return callable_numbers(judge_numbers(text, table, call_words))
 
 LANGS = load_languages()
 TABLE = load_contacts()

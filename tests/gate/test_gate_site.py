@@ -6,7 +6,7 @@ from __future__ import annotations
 from uitweg.contacts.load import load_contacts
 from uitweg.core import html as H
 from uitweg.core.languages import load_languages
-from uitweg.gate.numbers import find_numbers
+from uitweg.gate.numbers import judge_numbers
 
 TABLE = load_contacts()
 CW = load_languages().all_call_words()
@@ -17,7 +17,7 @@ def test_no_unexplained_digit_run_on_any_built_page(site):
     for page in sorted(site.rglob("*.html")):
         tree = H.parse(page.read_text(encoding="utf-8"))
         for block in H.blocks(tree):
-            for f in find_numbers(block.text, TABLE, CW, page.relative_to(site).as_posix()):
+            for f in judge_numbers(block.text, TABLE, CW, page.relative_to(site).as_posix()):
                 if f.refused:
                     unexplained.append(f"{page.relative_to(site)}: {f.text!r} in {block.text.strip()[:80]!r}")
     assert not unexplained, "\n".join(unexplained)

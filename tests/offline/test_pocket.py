@@ -15,11 +15,16 @@ from uitweg.contacts.load import load_contacts
 from uitweg.core.html import text_nodes
 from uitweg.core.languages import load_languages
 from uitweg.core.siteconfig import load_mkdocs_yml
+from uitweg.gate.numbers import callable_numbers, judge_numbers
 from uitweg.gate.output_check import output_problems
-from uitweg.gate.phones import find_numbers
 from uitweg.offline.article import PocketError, article_html, first_heading, rewrite
 from uitweg.offline.pocket import build_pocket, nav_files, write_pocket
 from uitweg.offline.settings import load_offline, pocket_budget
+
+
+def find_numbers(text, table, call_words):
+    """The numbers a reader could call in `text`: the table's and the refused ones."""
+    return callable_numbers(judge_numbers(text, table, call_words))
 
 REQUIRED_STRIP = ["emergency", "line-1712", "child-focus", "pag-asa"]
 LOADS = ["src", "srcset", "poster", "data", "action", "formaction", "background"]

@@ -31,11 +31,16 @@ from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
 from uitweg.core.siteconfig import home_url
-from uitweg.gate.phones import find_numbers
+from uitweg.gate.numbers import callable_numbers, judge_numbers
 from uitweg.printing.build import placeholder_warning
 from uitweg.printing.layouts import CSS_FILE
 from uitweg.printing.qr import make_qr, url_problem
 from uitweg.printing.texts import PRINT_DATA, load_print_data
+
+
+def find_numbers(text, table, call_words):
+    """The numbers a reader could call in `text`: the table's and the refused ones."""
+    return callable_numbers(judge_numbers(text, table, call_words))
 
 ROOT = Path(__file__).resolve().parents[2]
 # 150 dpi still gives every QR module at least 3.5 pixels (the smallest code

@@ -52,12 +52,25 @@ REVIEW_3_REFUSED = {
            "Un loverboy est un trafiquant qui rend une fille amoureuse de lui.",
            "La prostitution sans consentement est un délit.",
            "Parlez-en à une personne de confiance. Vous n'êtes pas seul."],
+    # bg, uk, ro: the same sentence as it stood on their pages, and the informal "you" (D10)
+    "bg": ["Ако мълчиш, даваш на експлоататора власт над живота си.",
+           "Но ако мълчите, давате на експлоататора власт над живота си.",
+           "Има помощ за теб. Обади се, ако ти е трудно."],
+    "uk": ["Коли ти мовчиш, ти даєш експлуататору владу над своїм життям.",
+           "Коли ви мовчите, ви даєте експлуататору владу над своїм життям.",
+           "Ти в небезпеці? Телефонуй 112."],
+    "ro": ["Dacă taci, îi dai exploatatorului putere asupra vieții tale."],
 }
 REVIEW_3_ACCEPTED = {
     "fr": ["La traite peut aussi avoir lieu dans un seul pays.",
            "Seul le numéro d'urgence 112 n'en vient pas.",
            "Parler à une personne de confiance peut briser cet isolement."],
     "en": ["Talking to someone you trust can break that isolation."],
+    "bg": ["Разговорът с човек, на когото имате доверие, може да сложи край на тази изолация.",
+           "Човекът се страхува да говори за положението си. Те ви изслушват."],
+    "uk": ["Розмова з людиною, якій ви довіряєте, може розірвати цю ізоляцію.",
+           "Людина боїться говорити про свою ситуацію."],
+    "ro": ["Când vorbești cu cineva în care ai încredere, poți rupe această izolare."],
 }
 
 

@@ -81,6 +81,10 @@ REVIEW_QUOTES_SILENCE = {
     "en": ["If you stay silent, you give the exploiter power over your life."],
     "fr": ["Si vous vous taisez, vous donnez à l'exploiteur du pouvoir sur votre vie."],
     "zh": ["如果你不说，就等于让剥削者控制你的生活。"],
+    # as the sentence stood on the bg, uk and ro pages (the review quoted it for all nine)
+    "bg": ["Но ако мълчиш, даваш на експлоататора власт над живота си."],
+    "uk": ["Але коли ти мовчиш, ти даєш експлуататору владу над своїм життям."],
+    "ro": ["Dar dacă taci, îi dai exploatatorului putere asupra vieții tale."],
 }
 # ... and honest sentences (must pass): the review's proposed wording and ro's notice.
 HONEST = {
@@ -88,7 +92,15 @@ HONEST = {
            "From a source document; compared on 23 November 2026. Not yet confirmed by the organisation.",
            "Exploiters often try to cut you off from other people. Talking to someone you trust can break that "
            "isolation and help you take back some control over your life."],
-    "ro": ["Numerele de telefon sunt aceleași ca în versiunea în neerlandeză."],
+    "ro": ["Numerele de telefon sunt aceleași ca în versiunea în neerlandeză.",
+           "Exploatatorii încearcă adesea să te izoleze de ceilalți oameni. Când vorbești cu cineva în care ai "
+           "încredere, poți rupe această izolare. Așa îți iei înapoi o parte din controlul asupra vieții tale."],
+    "bg": ["Номерата са от изходните документи; организациите още не са ги потвърдили.",
+           "Експлоататорите често се опитват да ви откъснат от другите хора. Разговорът може да сложи край на "
+           "тази изолация. Така си връщате част от контрола над живота си."],
+    "uk": ["Номери телефонів узято з документів-джерел; організації їх ще не підтвердили.",
+           "Експлуататори часто намагаються відрізати вас від інших людей. Розмова може розірвати цю ізоляцію. "
+           "Так ви повертаєте собі трохи контролю над своїм життям."],
 }
 
 
@@ -179,11 +191,10 @@ def test_no_built_page_claims_checked_numbers(site, code):
     assert not found, found
 
 
-# The six newer languages still carry the sentence until their translators
-# bring review 3 into them (branches content-b1: ar, zh, pt; content-b2: bg,
-# uk, ro). strict: when a language is fixed, this test fails until its code
-# leaves the list.
-SILENCE_NOT_YET_TRANSLATED = {"bg", "ro", "uk"}
+# Languages whose pages still carry the sentence (strict xfail: once fixed, the
+# test fails until the code leaves the set). Empty since review 3 reached all
+# nine languages (content-b1: ar, zh, pt; content-b2: bg, uk, ro).
+SILENCE_NOT_YET_TRANSLATED: set[str] = set()
 
 
 @pytest.mark.parametrize("code", [

@@ -9,8 +9,13 @@ from builds import RIGHT_NUMBERS
 from conftest import ROOT, copy_project, mkdocs_build
 from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
-from uitweg.gate.phones import find_numbers
+from uitweg.gate.numbers import callable_numbers, judge_numbers
 from uitweg.quality.settings import load_gates
+
+
+def find_numbers(text, table, call_words):
+    """The numbers a reader could call in `text`: the table's and the refused ones."""
+    return callable_numbers(judge_numbers(text, table, call_words))
 
 TABLE = load_contacts()
 LANGS = load_languages()

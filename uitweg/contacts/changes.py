@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from uitweg.contacts.model import normalise_digits
+from uitweg.contacts.model import national_digits
 from uitweg.core import paths
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_text, load_with_lines
@@ -25,7 +25,7 @@ from uitweg.core.yamlfile import line_of, load_text, load_with_lines
 TITLE = "A number, e-mail or web address changed without a new check"
 # field -> (how a message names it, the key that decides whether two values are the same)
 FIELDS = {
-    "phones": ("phone", lambda v: normalise_digits(v)),
+    "phones": ("phone", lambda v: national_digits(v)),
     "emails": ("e-mail", lambda v: v.lower()),
     "websites": ("website", lambda v: v),
 }

@@ -109,12 +109,20 @@ class ContactTable:
         return best if best_score >= 0.5 else None
 
 
-def normalise_digits(text: str) -> str:
-    """National digits of a Belgian number written any way:
-    "+32 2 511 64 64", "0032 2 511 64 64", "02/511.64.64" -> "025116464"."""
-    d = re.sub(r"\D", "", text)
-    if text.strip().startswith("+32"):
-        d = "0" + d[2:]
-    elif d.startswith("0032"):
-        d = "0" + d[4:]
-    return d
+def national_digits(written: str) -> str:
+    """National digits of a number however written, the key of the table's
+    look-up: "+32 (0)2 511 64 64", "0032 2 511 64 64", "(02) 511 64 64",
+    "02/511.64.64" -> "025116464"; "1712" -> "1712"; a foreign number keeps
+    its country: "+1 712 …" or "001 712 …" -> "+1712…"."""
+    text = written.strip()
+    international = text.startswith("+") or re.sub(r"\D", "", text).startswith("00")
+    if international:
+        text = re.sub(r"\(\s*0\s*\)", "", text)   # the "(0)" of "+32 (0)2 …" is not dialled
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+"):
+        return "0" + digits[2:] if digits.startswith("32") else "+" + digits
+    if digits.startswith("0032"):
+        return "0" + digits[4:]
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    return digits

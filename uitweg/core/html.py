@@ -5,7 +5,8 @@ them, so a check cannot be fooled by a way of writing that a home-made
 pattern did not expect; and it is fast (C), which keeps the build quick.
 
 - `blocks`: the text a reader sees, one piece per block, across inline
-  children (`02 <b>511</b> 64 65` is one text "02 511 64 65");
+  children (`02 <b>511</b> 64 65` is one text "02 511 64 65"); a `<br>` is
+  LINE_BREAK, the newlines of the source stay (a browser shows them as spaces);
 - `children`: the direct children of a node;
 - `attributes`: every attribute of every element, entities decoded;
 - `comments`: the text of every comment;
@@ -59,6 +60,11 @@ def children(node: LexborNode) -> Iterator[LexborNode]:
         child = child.next
 
 
+# What a <br> is in a block's text: a line break a reader sees, unlike the
+# newlines of the source, which a browser shows as spaces.
+LINE_BREAK = "\u2028"
+
+
 def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
     """The visible text of the document, one Block per block element, with
     inline children joined as a reader sees them. <title> is a block too."""
@@ -74,30 +80,35 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
     def flush():
         text = "".join(parts)
         if text.strip():
-            yield Block(text, frozenset(inside), holder[0])
+            yield Block(text, frozenset(inside - {"html", "-undef", None}), holder[0])
         parts.clear()
         inside.clear()
 
+    open_tags: list[str] = []   # the elements around the current node (cheaper than ancestors())
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
     while stack:
         node, closing = stack.pop()
         tag = node.tag
         if closing:
+            open_tags.pop()
             if tag not in INLINE:
                 yield from flush()
             continue
         if tag == "-text":
             parts.append(node.text_content or "")
-            inside.update(ancestors(node))
+            inside.update(open_tags)
             continue
         if tag in ("-comment", "-doctype") or tag in HIDDEN:
             continue
         if tag not in INLINE:
             yield from flush()
             holder[0] = tag
-        if tag in ("br", "hr", "img", "input"):
+        if tag in ("br", "hr"):
+            parts.append(LINE_BREAK)
+        elif tag in ("img", "input"):
             parts.append(" ")
         stack.append((node, True))
+        open_tags.append(tag)
         stack.extend((c, False) for c in reversed(list(children(node))))
     yield from flush()
 

@@ -81,6 +81,12 @@ def normalise_text(raw: str, entities: bool = True) -> Normalised:
     """The text as a reader sees it, with the origin of every character."""
     if raw.isascii() and not (entities and "&" in raw) and not any(c in raw for c in _ASCII_DROPPED):
         return Normalised(raw.translate(_ASCII), tuple(range(len(raw))))
+    if not (entities and "&" in raw):
+        # Every character seen as exactly one (most Arabic, Chinese, Cyrillic
+        # text): one translate, offsets unchanged.
+        seen = {c: _seen(c) for c in set(raw)}
+        if all(len(v) == 1 for v in seen.values()):
+            return Normalised(raw.translate({ord(c): v for c, v in seen.items() if v != c}), tuple(range(len(raw))))
     out: list[str] = []
     origin: list[int] = []
     pos = 0

@@ -1,52 +1,69 @@
-"""Default deny for digits: every digit run in a text is either a number of
-the contact table, or named as something else (a year, a date, a quantity
-…), or refused.
+"""Default deny for digits: every digit a reader sees is part of a number
+of the contact table, or named as something that cannot be called (a year,
+a date, a quantity …), or refused.
 
-Works on text normalised as a reader sees it (`normalise.py`), so thin
-spaces, fullwidth or Arabic-Indic digits, entities and zero-width
-characters change nothing. Digit runs joined by separators (space, dash,
-dot, slash, brackets) form one cluster:
+Works on the text as a reader sees it (`normalise.py`: entities, other digit
+scripts, zero-width characters), with letters that look like digits read as
+digits when they stand between or next to digits ("O2 5l1", Cyrillic "З").
 
-- a cluster of 7 or more digits, or one that starts with + or 00, is a long
-  number: it must be a number of the table in any writing (`national_digits`
-  reads +32, 0032 and (0)), else it is refused. Dates (10/08/2005) and bank
-  accounts (BE19 3101 …) are named;
-- every run of 3 to 6 digits that is not part of a long number must be a
-  short number of the table, or be explained by its neighbours (words in
-  data/number_exceptions.yml), or be a reviewed exception there.
-Runs of 1 or 2 digits are left alone: no Belgian number is that short.
+- A *candidate* is every run of digit groups joined on one line by spaces or
+  punctuation (at most three characters between two groups, after collapsing
+  whitespace as a browser does). Nothing is dropped for being short.
+- Inside a candidate, groups joined by one space, dash, dot or slash (or a
+  bracket around one group, "+32 (0)2", "(02) 511") form one *cluster*, the
+  way a Belgian number is written; other joiners (a comma, " - ", a colon …)
+  separate clusters.
+- The numbering plan is the oracle (`dialable.py`): every cluster, and every
+  run of neighbouring clusters, that a person could call in Belgium must be
+  a number of the table (or a reviewed exception in
+  data/number_exceptions.yml); no context rule can excuse it.
+- What cannot be called is still denied unless named: a long cluster (7+
+  digits, or + / 00) as a date or a bank account (IBAN, mod 97); a run of 3
+  to 6 digits as a year, a time, a range, a quantity with a unit word of the
+  page's language, a postcode with its place, an article of law, a house
+  number, part of a word, or a reviewed exception.
 """
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
 
-from uitweg.contacts.model import ContactTable
+from uitweg.contacts.model import ContactTable, national_digits
 from uitweg.core import paths
 from uitweg.core.filecache import cached_loader
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
+from uitweg.gate.dialable import dialable, looks_long
 from uitweg.gate.normalise import normalise_text
 
 EXCEPTIONS_FILE = paths.DATA / "number_exceptions.yml"
 
-SEP = r"[ \-./]"
-# Digit runs joined by at most 3 separators; may start with + or (. A bracket
-# inside a cluster must close around digits, as in "+32 (0)2" or "(02) 511":
-# "1712 (9-17u)" is a number followed by its hours, not one long number.
-PART = rf"(?:{SEP}{{1,3}}\d+|{SEP}{{0,3}}\(\d+\)\d*)"
-# A run glued to letters is still a run: Chinese and Japanese write "拨打1713"
-# without a space, and "abc1713" shows 1713 to a reader all the same.
-CLUSTER = re.compile(rf"(?<![\d+])(?:\+\s*)?(?:\(\d+\)\d*|\(?\d+){PART}*\)?")
 DATE = re.compile(r"^\(?(?:\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2})\)?$")
 TIME = re.compile(r"^\d{1,2}[.:]\d{2}$")
+# A clock time: h:mm or hh:mm (to 24:00), alone or as a range "9:00-17:00".
+CLOCK = r"(?:[01]?\d|2[0-4])[:][0-5]\d"
+CLOCK_TIME = re.compile(rf"^{CLOCK}(?:\s?-\s?{CLOCK})?$")
+# "17.00 uur", "9.30 u", "17.00h": a time with a dot only before its word.
+DOT_TIME = re.compile(r"^(?:[01]?\d|2[0-4])\.[0-5]\d$")
+TIME_WORDS = {"u", "uur", "h", "hour", "hours", "heure", "heures", "ore", "ora", "horas", "hora", "ч", "часа",
+              "год", "години", "годин"}
 RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?\b")
+IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?)\b")
 WORD = re.compile(r"[^\W\d_]+\.?|[€%§]", re.UNICODE)
+# Letters a reader may take for digits, when they stand in a run of digits.
+LOOKALIKES = {"O": "0", "o": "0", "\u041e": "0", "\u043e": "0", "\u039f": "0", "\u03bf": "0",
+              "l": "1", "I": "1", "\u0406": "1", "\u0399": "1", "\u0417": "3", "\u0437": "3"}
+LOOKALIKE_RUN = re.compile(r"(?<![^\W\d_])[0-9" + "".join(LOOKALIKES) + r"]+(?![^\W\d_])")
+GROUP = re.compile(r"\d+")
+WEAK = {"", " ", "-", ".", "/"}
+# Spaces, punctuation and symbols join digit groups; a line or paragraph
+# separator (Zl, Zp: a <br>) and a newline (Cc) do not.
+JOINING = {"Zs", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +74,7 @@ class Finding:
     digits: str         # national digits ("025116464", "1712"), or "+…" for foreign
     verdict: str        # "table", "unknown", or what it is: "year", "date", …
     short: bool
+    dialable: bool = False   # the numbering plan says a person can call it
 
     @property
     def known(self) -> bool:
@@ -69,11 +87,20 @@ class Finding:
 
 @dataclass(frozen=True)
 class NumberWords:
-    units: frozenset[str]
+    units: dict                              # language -> frozenset of unit words ("any": every language)
     law_words: frozenset[str]
     street_endings: tuple[str, ...]
     exceptions: frozenset[tuple[str, str]]   # (number, page)
     unit_links: frozenset[str] = frozenset()
+    texting: frozenset[str] = frozenset()
+    file_names: frozenset[str] = frozenset()
+
+    def units_for(self, lang: str | None) -> frozenset[str]:
+        """Unit words of the page's language (and those of every language:
+        "€", "%"); all languages' when the language is not known."""
+        if lang is None or lang not in self.units:
+            return frozenset().union(*self.units.values())
+        return self.units[lang] | self.units.get("any", frozenset())
 
 
 @cached_loader
@@ -85,11 +112,13 @@ def load_number_words(path: Path = EXCEPTIONS_FILE) -> NumberWords:
         raise BuildError([Problem(_shown(path), line_of(lines, tuple(e.absolute_path)),
                                   f"{e.message}; see {Path(path).with_suffix('.schema.json').name}") for e in errors],
                          f"{_shown(path)} is not valid")
-    units = {w.lower() for words in data["units"].values() for w in words}
-    return NumberWords(frozenset(units), frozenset(w.lower().rstrip(".") for w in data["law_words"]),
+    units = {lang: frozenset(w.lower() for w in words) for lang, words in data["units"].items()}
+    texting = frozenset(w.lower() for words in data.get("texting_words", {}).values() for w in words)
+    return NumberWords(units, frozenset(w.lower().rstrip(".") for w in data["law_words"]),
                        tuple(w.lower() for w in data["street_endings"]),
                        frozenset((e["number"], e["page"]) for e in data["exceptions"]),
-                       frozenset(w.lower() for w in data.get("unit_links", [])))
+                       frozenset(w.lower() for w in data.get("unit_links", [])), texting,
+                       frozenset(n.lower() for n in data.get("file_names", [])))
 
 
 def _shown(path: Path) -> str:
@@ -97,20 +126,6 @@ def _shown(path: Path) -> str:
         return Path(path).resolve().relative_to(paths.ROOT).as_posix()
     except ValueError:
         return str(path)
-
-
-def national_digits(cluster: str) -> str:
-    """National digits of a number however written: "+32 (0)2 511 64 64",
-    "0032 2 511 64 64", "(02) 511 64 64" -> "025116464"; "+1 712 …" -> "+1712…"."""
-    text = re.sub(r"\(\s*0\s*\)", "", cluster) if re.match(r"\s*(\+|00)", cluster) else cluster
-    digits = re.sub(r"\D", "", text)
-    if text.lstrip().startswith("+"):
-        return "0" + digits[2:] if digits.startswith("32") else "+" + digits
-    if digits.startswith("0032"):
-        return "0" + digits[4:]
-    if digits.startswith("00"):
-        return "+" + digits[2:]
-    return digits
 
 
 def _words_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -128,135 +143,262 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+
+
 def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords,
-                   call_words: frozenset[str]) -> str | None:
-    """What a 3–6 digit run is, when its neighbours say; None if nothing does."""
+                   call_words: frozenset[str], lang: str | None) -> str | None:
+    """What a 3–6 digit run that cannot be called is, when its neighbours
+    say; None if nothing does. Never asked about a dialable run."""
     before = _words_before(text, start)
     prev = before[0].rstrip(".") if before else ""
-    # Glued to a Latin letter, a run is part of a word (SHA256, mp3); Chinese
-    # and Japanese glue numbers to every word ("在2005年"), so there it is not.
-    glued_before = start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
-    glued_after = end < len(text) and text[end].isascii() and text[end].isalpha()
+    units = words.units_for(lang)
     after = _word_after(text, end)
+    # A unit word of the page's language right after the run: "365 dagen",
+    # also after a call word ("bereikbaar 365 dagen per jaar").
+    if after.lower().rstrip(".") in units or text[end:end + 2].strip()[:1] in ("%", "€"):
+        return "quantity"
+    if after.lower() in words.unit_links and \
+            _word_after(text, end + text[end:].index(after) + len(after)).lower().rstrip(".") in units:
+        return "quantity"   # "365 de zile"
+    if end < len(text) and _is_cjk(text[end]) and any(after.startswith(u) for u in units if _is_cjk(u[0])):
+        return "quantity"   # "2005年", "365天": Chinese writes the unit right after the digits
+    if before and before[0] in ("€", "eur"):
+        return "quantity"
     if prev in call_words:
         return None
+    # Glued to a Latin letter, a run is part of a word (SHA256, mp3); Chinese
+    # and Japanese glue numbers to every word ("在2005年"), so there it is not.
+    glued_before = start > 0 and text[start - 1].isascii() and text[start - 1].isalpha() or \
+        start > 1 and text[start - 1] == "-" and text[start - 2].isascii() and text[start - 2].isalpha()   # SHA-256
+    glued_after = end < len(text) and text[end].isascii() and text[end].isalpha()
     if glued_before:
         return "in a word"
     if prev in words.law_words or text[max(0, start - 2):start].strip() == "§":
         return "article of law"
     decade = re.match(r"'?s\b", text[end:end + 3])   # "the 1990s"
-    if len(run) == 4 and 1800 <= int(run) <= 2099 and not glued_before and (not glued_after or decade):
+    if len(run) == 4 and 1800 <= int(run) <= 2099 and (not glued_after or decade):
         return "year"
-    if after.lower().rstrip(".") in words.units or text[end:end + 2].strip()[:1] in ("%", "€"):
-        return "quantity"
-    if after.lower() in words.unit_links and \
-            _word_after(text, end + text[end:].index(after) + len(after)).lower().rstrip(".") in words.units:
-        return "quantity"   # "365 de zile"
-    if end < len(text) and _is_cjk(text[end]) and any(after.startswith(u) for u in words.units if _is_cjk(u[0])):
-        return "quantity"   # "2005年", "365天": Chinese writes the unit right after the digits
-    if prev in words.units and text[max(0, start - 2):start].strip() in ("€",):
-        return "quantity"
-    if before and before[0] in ("€", "eur"):
-        return "quantity"
     if len(run) == 4 and 1000 <= int(run) <= 9999 and (
             re.match(r" [A-ZÀ-Þ][\w'-]{2,}", text[end:end + 30]) or re.search(r"\bB-$", text[max(0, start - 2):start])):
         return "postcode"
-    if len(run) <= 4 and prev and any(prev.endswith(s) for s in words.street_endings) and not glued_before:
+    if len(run) <= 4 and prev and any(prev.endswith(s) for s in words.street_endings):
         return "house number"
     return None
 
 
-def find_numbers(text: str, table: ContactTable, call_words: frozenset[str],
-                 page: str = "", words: NumberWords | None = None) -> list[Finding]:
-    """Every digit run of 3 or more digits in `text` (raw: entities and
-    odd characters allowed), with its verdict. Offsets are in `text`."""
+def _near_texting_word(text: str, start: int, end: int, words: NumberWords) -> bool:
+    near = {w.lower().rstrip(".") for w in WORD.findall(text[max(0, start - 40):start] + " " + text[end:end + 30])}
+    return bool(near & words.texting)
+
+
+def read_lookalikes(text: str) -> str:
+    """`text` with look-alike letters read as digits where they stand in a
+    run of digits and look-alikes ("O2 5l1" -> "02 511"); same length."""
+    def swap(m: re.Match) -> str:
+        run = m.group(0)
+        if run.isdigit() or not any(c.isdigit() for c in run):
+            return run
+        return "".join(LOOKALIKES.get(c, c) for c in run)
+    return LOOKALIKE_RUN.sub(swap, text)
+
+
+def _is_joiner(between: str) -> bool:
+    """Characters that a reader reads between two digit groups of one
+    number: at most three spaces or punctuation marks on one line."""
+    collapsed = re.sub(r"\s+", " ", between)
+    return 0 < len(collapsed) <= 3 and all(unicodedata.category(c) in JOINING for c in between)
+
+
+@dataclass
+class _Cluster:
+    start: int
+    end: int
+    groups: list        # (start, end) of each digit group
+
+
+def _candidates(t: str) -> list[list[_Cluster]]:
+    """Digit groups joined on one line, split into clusters (module docstring)."""
+    groups = [m.span() for m in GROUP.finditer(t)]
+    candidates: list[list[_Cluster]] = []
+    prev_end = None
+    for s, e in groups:
+        enclosed = s > 0 and t[s - 1] == "(" and t[e:e + 1] == ")"
+        if prev_end is not None and _is_joiner(t[prev_end:s]):
+            between = t[prev_end:s]
+            if candidates[-1][-1].groups[-1][2]:   # the previous group is in brackets
+                between = between[1:] if between.startswith(")") else between
+            if enclosed and between.endswith("("):
+                between = between[:-1]
+            between = re.sub(r"\s+", " ", between)
+            clock = between == ":" and e - s == 2 and re.fullmatch(CLOCK, t[candidates[-1][-1].groups[-1][0]:e])
+            if between in WEAK or clock:
+                cluster = candidates[-1][-1]
+                cluster.groups.append((s, e, enclosed))
+                cluster.end = e + (1 if enclosed else 0)
+            else:
+                candidates[-1].append(_Cluster(s - (1 if enclosed else 0), e + (1 if enclosed else 0), [(s, e, enclosed)]))
+        else:
+            start = s - (1 if enclosed else 0)
+            if start > 0 and t[start - 1] == "(" and not enclosed:
+                start -= 1   # "(02) 511": the bracket belongs to the number
+            if start > 0 and t[start - 1] == "+":
+                start -= 1
+            elif start > 1 and t[start - 2:start] == "+ ":
+                start -= 2
+            candidates.append([_Cluster(start, e + (1 if enclosed else 0), [(s, e, enclosed)])])
+        prev_end = e
+    return candidates
+
+
+def _iban_spans(t: str) -> list[tuple[int, int]]:
+    """Spans of bank account numbers (IBAN) whose mod-97 check holds."""
+    spans = []
+    for m in IBAN.finditer(t):
+        compact = m.group(1).replace(" ", "")
+        moved = compact[4:] + compact[:4]
+        number = "".join(str(int(c, 36)) for c in moved)
+        if int(number) % 97 == 1:
+            spans.append(m.span(1))
+    return spans
+
+
+def judge_numbers(text: str, table: ContactTable, call_words: frozenset[str], page: str = "",
+                  words: NumberWords | None = None, lang: str | None = None) -> list[Finding]:
+    """Every digit group of `text` (raw: entities and odd characters
+    allowed) in a finding with its verdict; offsets are in `text`. The one
+    finder: pages, templates, data files, print and offline texts."""
     words = words or load_number_words()
     norm = normalise_text(text)
-    t = norm.text
+    t = read_lookalikes(norm.text)
     found: list[Finding] = []
 
-    def add(s: int, e: int, digits: str, verdict: str, short: bool) -> None:
+    def add(s: int, e: int, digits: str, verdict: str, short: bool, can_call: bool = False) -> None:
         os_, oe = norm.source_span(s, e)
-        found.append(Finding(os_, oe, text[os_:oe], digits, verdict, short))
+        found.append(Finding(os_, oe, text[os_:oe], digits, verdict, short, can_call))
 
-    ibans = [m.span() for m in IBAN.finditer(t)]
-    _judge(t, 0, len(t), table, call_words, page, words, ibans, add)
-    return found
-
-
-# A dash or slash with spaces around it ("02 511 64 64 — 24/7") may end a
-# number; a long cluster that is not in the table is judged again in parts.
-SPACED = re.compile(r" [-/.] | {2,}")
+    ibans = _iban_spans(t)
+    for candidate in _candidates(t):
+        _judge_candidate(t, candidate, table, call_words, page, words, lang, ibans, add)
+    return sorted(found, key=lambda f: f.start)
 
 
-def _judge(t: str, lo: int, hi: int, table, call_words, page, words, ibans, add, split: bool = True) -> None:
-    for m in CLUSTER.finditer(t, lo, hi):
-        s, e = m.span()
-        # Brackets around the whole cluster belong to the sentence.
-        raw = m.group(0)
-        if raw.endswith(")") and raw.count("(") < raw.count(")"):
-            e -= 1
-            raw = raw[:-1]
-        if raw.startswith("(") and raw.count("(") > raw.count(")"):
-            s += 1
-            raw = raw[1:]
-        digits = re.sub(r"\D", "", raw)
-        if len(digits) < 3 and not raw.startswith("+"):
+def _exception(number: str, page: str, words: NumberWords) -> bool:
+    return bool(page) and (number, page) in words.exceptions
+
+
+def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, add) -> None:
+    """Runs of two or more neighbouring clusters first ("02, 511 64 65" is
+    one number to a reader): a run that is a number of the table covers its
+    clusters; then a cluster of 7 or more digits on its own (a short number
+    of the table inside "03,101,16,90" is no number); then a run of the rest
+    that a person could call, or that is written like a long number, is
+    refused. Clock times never join a run."""
+    covered = {k for k, c in enumerate(clusters) if _is_time(t, c)}
+    n = len(clusters)
+    if n == 1:
+        if not covered:
+            _judge_cluster(t, clusters[0], table, call_words, page, words, lang, ibans, add)
+        return
+    texting = _near_texting_word(t, clusters[0].start, clusters[-1].end, words)
+
+    def runs():
+        for i in range(n):
+            for j in range(n - 1, i, -1):
+                if not any(k in covered for k in range(i, j + 1)):
+                    raw = t[clusters[i].start:clusters[j].end]
+                    if sum(ch.isdigit() for ch in raw) <= 17:
+                        yield i, j, national_digits(raw)
+
+    for i, j, nat in list(runs()):
+        if not any(k in covered for k in range(i, j + 1)) and (hit := table.phone_by_digits(nat)):
+            add(clusters[i].start, clusters[j].end, nat, "table", hit[1].short)
+            covered.update(range(i, j + 1))
+    for k, c in enumerate(clusters):   # a long number stands alone: "04 232 40 30 (7 dagen …)"
+        raw = t[c.start:c.end]
+        hit = table.phone_by_digits(national_digits(raw))
+        if k not in covered and (hit and not hit[1].short or sum(ch.isdigit() for ch in raw) >= 7):
+            _judge_cluster(t, c, table, call_words, page, words, lang, ibans, add)
+            covered.add(k)
+    for i, j, nat in list(runs()):
+        if any(k in covered for k in range(i, j + 1)):
             continue
-        if any(a <= s < b for a, b in ibans):
-            add(s, e, digits, "bank account", False)
-            continue
-        phone_like = raw.startswith("+") or (digits.startswith("00") and len(digits) >= 7)
-        if len(digits) >= 7 or phone_like:
-            if DATE.match(raw):
-                add(s, e, digits, "date", False)
-                continue
-            nat = national_digits(raw)
-            if split and not table.phone_by_digits(nat) and SPACED.search(raw):
-                parts: list = []
-                cuts = [0] + [x for c in SPACED.finditer(raw) for x in c.span()] + [len(raw)]
-                for a, b in zip(cuts[::2], cuts[1::2], strict=True):
-                    _judge(t, s + a, s + b, table, call_words, page, words, ibans,
-                           lambda *x, found=parts: found.append(x), split=False)
-                if not any(p[3] == "unknown" for p in parts):
-                    for p in parts:
-                        add(*p)
-                    continue
-            if table.phone_by_digits(nat):
-                add(s, e, nat, "table", table.phone_by_digits(nat)[1].short)
-                continue
-            runs = list(re.finditer(r"\d+", raw))
-            if not phone_like and all(table.phone_by_digits(r.group(0)) for r in runs if len(r.group(0)) >= 3) \
-                    and all(len(r.group(0)) >= 3 for r in runs):
-                for r in runs:   # a list of short numbers: "112 / 101"
-                    add(s + r.start(), s + r.end(), r.group(0), "table", True)
-                continue
-            add(s, e, nat, "unknown", False)
-            continue
-        if table.phone_by_digits(digits) and len(re.findall(r"\d+", raw)) <= 2:
-            add(s, e, digits, "table", True)   # "1712", "17 12"
-            continue
+        if (can_call := dialable(nat, texting)) or looks_long(nat):
+            if not (can_call and _exception(nat, page, words)):
+                add(clusters[i].start, clusters[j].end, nat, "unknown", len(nat) <= 6, can_call)
+            covered.update(range(i, j + 1))
+    for k, cluster in enumerate(clusters):
+        if k not in covered:
+            _judge_cluster(t, cluster, table, call_words, page, words, lang, ibans, add)
+
+
+def _is_time(t: str, cluster: _Cluster) -> bool:
+    raw = t[cluster.start:cluster.end]
+    if CLOCK_TIME.match(raw):
+        return True
+    return bool(DOT_TIME.match(raw)) and _word_after(t, cluster.end).lower().rstrip(".") in TIME_WORDS
+
+
+def _judge_cluster(t, cluster, table, call_words, page, words, lang, ibans, add) -> None:
+    s, e = cluster.start, cluster.end
+    if len(cluster.groups) == 1 and cluster.groups[0][2]:
+        s, e = s + 1, e - 1   # "(1712)": the brackets belong to the sentence
+    raw = t[s:e]
+    digits = re.sub(r"\D", "", raw)
+    nat = national_digits(raw)
+    if _is_time(t, cluster):
+        add(s, e, digits, "time", False)   # "17:00", "9:00-17:00", "17.00 uur": a clock is not dialled
+        return
+    hit = table.phone_by_digits(nat)
+    if hit:
+        add(s, e, nat, "table", hit[1].short)
+        return
+    texting = _near_texting_word(t, s, e, words)
+    if dialable(nat, texting):
+        if _exception(nat, page, words):
+            add(s, e, nat, "exception", len(nat) <= 6, True)
+        else:
+            add(s, e, nat, "unknown", len(nat) <= 6, True)
+        return
+    if any(a <= s and e <= b for a, b in ibans):
+        add(s, e, digits, "bank account", False)
+        return
+    if RANGE.match(raw) and all(1800 <= int(x) <= 2099 for x in re.findall(r"\d+", raw)):
+        add(s, e, digits, "years", False)   # "2005-2008"
+        return
+    if len(digits) >= 7 or raw.startswith("+"):
         if DATE.match(raw):
             add(s, e, digits, "date", False)
+            return
+        runs = [(gs, ge) for gs, ge, _ in cluster.groups]
+        if all(ge - gs >= 3 and table.phone_by_digits(t[gs:ge]) for gs, ge in runs) and not raw.startswith("+"):
+            for gs, ge in runs:   # a list of short numbers: "112/101"
+                add(gs, ge, t[gs:ge], "table", True)
+            return
+        add(s, e, nat, "unknown", False)
+        return
+    if DATE.match(raw):
+        add(s, e, digits, "date", False)
+        return
+    if TIME.match(raw) or (RANGE.match(raw) and all(len(x) <= 2 for x in re.findall(r"\d+", raw))):
+        add(s, e, digits, "time", False)
+        return
+    if RANGE.match(raw) and all(1800 <= int(x) <= 2099 for x in re.findall(r"\d+", raw)):
+        add(s, e, digits, "years", False)
+        return
+    for gs, ge, _ in cluster.groups:
+        run = t[gs:ge]
+        if len(run) < 3:
+            continue   # no Belgian number is this short; the cluster and its runs were judged whole
+        if table.phone_by_digits(run):
+            add(gs, ge, run, "table", True)
             continue
-        if TIME.match(raw) or (RANGE.match(raw) and all(len(x) <= 2 for x in re.findall(r"\d+", raw))):
-            add(s, e, digits, "time", False)
+        if dialable(run, texting):
+            add(gs, ge, run, "exception" if _exception(run, page, words) else "unknown", True, True)
             continue
-        if RANGE.match(raw) and all(1800 <= int(x) <= 2099 for x in re.findall(r"\d+", raw)):
-            add(s, e, digits, "years", False)
-            continue
-        for r in re.finditer(r"\d+", raw):
-            run = r.group(0)
-            rs, re_ = s + r.start(), s + r.end()
-            if len(run) < 3:
-                continue
-            if table.phone_by_digits(run):
-                add(rs, re_, run, "table", True)
-                continue
-            what = _explain_short(t, rs, re_, run, words, call_words)
-            if what is None and page and (run, page) in words.exceptions:
-                what = "exception"
-            add(rs, re_, run, what or "unknown", True)
+        what = _explain_short(t, gs, ge, run, words, call_words, lang)
+        if what is None and _exception(run, page, words):
+            what = "exception"
+        add(gs, ge, run, what or "unknown", True)
 
 
 def describe(finding: Finding, table: ContactTable) -> str:
@@ -267,8 +409,17 @@ def describe(finding: Finding, table: ContactTable) -> str:
         contact, phone = near
         name = contact.name.get("en", contact.id)
         msg += f" — did you mean {phone.number if name == phone.number else f'{name} {phone.number}'}?"
+    if finding.dialable and finding.short:
+        return msg + (" It is a number one can call or text in Belgium (a short number); use [[phone:ID]] with "
+                      "a number of the table, or add a reviewed exception to data/number_exceptions.yml.")
     if finding.short:
         return msg + (" If it is a phone number, use [[phone:ID]] or a short number of the table; if it is not, "
-                      "write it with its unit or place (\"365 dagen\", \"€ 300\", \"1702 Groot-Bijgaarden\"), "
-                      "or add a reviewed exception to data/number_exceptions.yml.")
+                      "write it with a unit word of the page's language or its place (\"365 dagen\", \"€ 300\", "
+                      "\"1020 Brussel\"), or add a reviewed exception to data/number_exceptions.yml.")
     return msg + " Fix the number, or add it to data/contacts.yml with its source."
+
+
+def callable_numbers(findings: list[Finding]) -> list[Finding]:
+    """The findings a reader could take for a phone number: the table's
+    numbers and the refused ones (not the years, dates, quantities …)."""
+    return [f for f in findings if f.known or f.refused]

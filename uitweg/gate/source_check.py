@@ -12,12 +12,12 @@ import re
 
 from uitweg.contacts.model import ContactTable
 from uitweg.core.html import INLINE
-from uitweg.core.problems import Problem
+from uitweg.core.problems import Problem, line_at
+from uitweg.gate.bidi import bidi_problems
 from uitweg.gate.links import MARKDOWN_NOT_TEXT, find_markdown_links, link_problem, mask
 from uitweg.gate.normalise import browser_url, normalise_text
-from uitweg.gate.numbers import describe, find_numbers
+from uitweg.gate.numbers import describe, judge_numbers
 from uitweg.gate.output_check import address_problems, tel_problem
-from uitweg.gate.phones import line_at
 from uitweg.gate.shortcode_syntax import shortcode_problems
 
 ZW = "\u200b"
@@ -40,13 +40,39 @@ def reader_view(text: str) -> str:
     return EMPHASIS.sub(lambda m: ZW * len(m.group(0)), visible)
 
 
+# A line that starts a new block: a list item, heading, table row, quote,
+# fence, definition, HTML block, or a blank line.
+BLOCK_START = re.compile(r"^\s{0,3}(?:[-*+]\s|\d+[.)]\s|#|\||>|```|~~~|:|<|---|\s*$)")
+
+
+def join_paragraph_lines(text: str, visible: str) -> str:
+    """`visible` with each line break inside a paragraph read as a space, as
+    a browser shows it (same length). A hard break (two spaces or a
+    backslash at the end of the line in `text`) stays a break."""
+    lines, written = visible.split("\n"), text.split("\n")
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        go_on = bool(line.strip()) and not written[i].lstrip().startswith(("#", "|", "---")) \
+            and not written[i].endswith(("  ", "\\")) and not BLOCK_START.match(written[i + 1])
+        out.append(line + (" " if go_on else "\n"))
+    return "".join(out) + lines[-1]
+
+
+def page_language(filename: str) -> str | None:
+    """docs/nl/about.md -> "nl"."""
+    parts = filename.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "docs" else None
+
+
 def source_problems(text: str, filename: str, table: ContactTable,
                     call_words: frozenset[str]) -> list[Problem]:
     problems: list[Problem] = []
-    visible = reader_view(text)
-    for f in find_numbers(visible, table, call_words, filename):
+    visible = join_paragraph_lines(text, reader_view(text))
+    for f in judge_numbers(visible, table, call_words, filename, lang=page_language(filename)):
         if f.refused:
             problems.append(Problem(filename, line_at(text, f.start), describe(f, table)))
+    for offset, msg in bidi_problems(text):
+        problems.append(Problem(filename, line_at(text, offset), msg))
     tel_texts = {m.start(2): m.group(1) for m in MD_LINK_TEXT.finditer(text)}
     for link in find_markdown_links(text):
         target = browser_url(link.target)

@@ -23,11 +23,12 @@ from urllib.parse import urlsplit
 from uitweg.contacts.load import load_contacts, located, shown_path
 from uitweg.contacts.model import ContactTable
 from uitweg.core import paths
+from uitweg.core.filecache import cached_loader
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
 from uitweg.core.yamlfile import load_with_lines
 from uitweg.gate.normalise import reader_text
-from uitweg.gate.numbers import find_numbers
+from uitweg.gate.numbers import judge_numbers
 
 # Fields that hold data checked elsewhere (numbers, addresses, dates, the
 # seed file), not text shown to readers as prose.
@@ -95,7 +96,7 @@ def number_problems(text: str, table) -> list[str]:
     must be a short number of the table or be explained (a year, a postcode
     with its place, a house number, a quantity), as on a page."""
     out = []
-    for f in find_numbers(text, table, load_languages().all_call_words()):
+    for f in judge_numbers(text, table, load_languages().all_call_words()):
         if f.refused or (f.known and not f.short):
             out.append(f"{text!r} contains the number {f.text.strip()}; phone numbers belong in the entry's "
                        "`phones` (the site shows them with a call link). Remove it from this text; if it is "
@@ -148,6 +149,7 @@ def table_text_problems(data: dict, table) -> list[tuple[tuple, str]]:
     return problems
 
 
+@cached_loader   # once per build, not once per language (static-i18n re-runs on_config)
 def load_checked_contacts(path: Path | str = paths.CONTACTS, languages=None) -> ContactTable:
     """The contact table, loaded and validated (`uitweg.contacts.load`), with
     its texts judged by the gate; a BuildError names each problem's line."""

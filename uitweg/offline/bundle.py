@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import os
+import re
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
-from uitweg.gate.phones import describe_unknown, find_numbers
+from uitweg.gate.judge import judge_text
 from uitweg.gate.table_text import load_checked_contacts
 from uitweg.offline import signing
 from uitweg.offline.filelinks import link_problems
@@ -65,10 +66,10 @@ def readme_problems(readmes: dict[str, bytes]) -> list[str]:
     table, call_words = load_checked_contacts(), load_languages().all_call_words()
     problems = []
     for name, data in readmes.items():
-        text = data.decode("utf-8")
-        for n in find_numbers(text, table, call_words):
-            if not table.phone_by_digits(n.digits):
-                problems.append(f"data/offline.yml ({name}): {describe_unknown(n, table)}")
+        text = data.decode("utf-8").lstrip("\ufeff").replace("\r\n", "\n")
+        text = re.sub(r"\S+\.zip\b", "{zip}", text)   # the zip's own name, filled in for {zip}
+        for line, message in judge_text(text, table, call_words=call_words, page="data/offline.yml"):
+            problems.append(f"data/offline.yml ({name}, line {line}): {message}")
     return problems
 
 

@@ -21,10 +21,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from uitweg.contacts.model import ContactTable
 from uitweg.core.html import link_attributes
 from uitweg.core.languages import Language, load_languages
-from uitweg.core.problems import BuildError
+from uitweg.core.problems import BuildError, line_at
 from uitweg.core.siteconfig import load_mkdocs_yml
 from uitweg.gate.output_check import output_problems
-from uitweg.gate.phones import line_at
 from uitweg.gate.table_text import load_checked_contacts
 from uitweg.offline.article import PocketError, article_html, first_heading, rewrite
 from uitweg.offline.settings import load_offline, pocket_budget

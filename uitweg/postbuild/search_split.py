@@ -78,10 +78,13 @@ def add_search_words(per_lang: dict[str, list[list[str]]], words: dict, default:
     return problems
 
 
-def script_for(entries: list[list[str]]) -> str:
+def script_for(entries: list[list[str]], texts: dict[str, str] | None = None) -> str:
+    """The index script; `texts`: what an empty result says (loaded with the
+    index, so the pages do not carry it)."""
     # "</" escaped: the text may hold "</script>", harmless in a file but not if ever inlined.
-    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f"uitwegSearch({data});\n"
+    def js(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"uitwegSearch({js(entries)}{',' + js(texts) if texts else ''});\n"
 
 
 def _still_linked(site: Path, names: list[str]) -> list[Problem]:
@@ -120,7 +123,9 @@ def split_search_index(site: Path) -> list[Path]:
     written = []
     for code, entries in per_lang.items():
         path = site / INDEX_NAME.format(lang=code)
-        path.write_text(script_for(entries), encoding="utf-8")
+        ui = languages.get(code).ui
+        path.write_text(script_for(entries, {"empty": ui["search_empty"], "help": ui["who_can_help"]}),
+                        encoding="utf-8")
         written.append(path)
     for pattern in UNUSED:
         for path in site.glob(pattern):

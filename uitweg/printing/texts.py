@@ -15,7 +15,9 @@ from uitweg.core import paths
 from uitweg.core.languages import Languages
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_data
-from uitweg.gate.phones import find_numbers
+from uitweg.gate.addresses import emails, web_addresses
+from uitweg.gate.normalise import reader_text
+from uitweg.gate.numbers import callable_numbers, judge_numbers
 
 PRINT_DATA = paths.DATA / "print.yml"
 
@@ -35,8 +37,6 @@ TEXT_KEYS = {
 }
 # Optional labels per contact id: on posters, and on cards and stickers.
 LABEL_GROUPS = ("contacts", "contacts_short")
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-WEB_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:be|com|org|net|eu|example)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -205,10 +205,11 @@ def _check_no_contact_data(texts: dict, table: ContactTable, languages: Language
     """Numbers and addresses live in data/contacts.yml only, never in texts."""
     call_words = languages.all_call_words()
     for keypath, text in _strings(texts, ("texts",)):
-        for number in find_numbers(text, table, call_words):
+        for number in callable_numbers(judge_numbers(text, table, call_words)):
             add(keypath, f"phone number {number.text!r} typed in a text; numbers come from data/contacts.yml "
                          f"(list the contact id under `formats:` instead)")
-        for found in EMAIL_RE.findall(text):
+        seen = reader_text(text)
+        for _, _, found in emails(seen):
             add(keypath, f"e-mail address {found!r} in a text; e-mail addresses live in data/contacts.yml only")
-        if WEB_RE.search(text):
+        if web_addresses(seen):
             add(keypath, "web address in a text; the printed address comes from site_url in mkdocs.yml")

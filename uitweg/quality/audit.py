@@ -22,10 +22,10 @@ from uitweg.contacts.load import load_contacts
 from uitweg.contacts.model import Contact, ContactTable
 from uitweg.core import paths
 from uitweg.core.languages import load_languages
-from uitweg.core.problems import BuildError, Problem
+from uitweg.core.problems import BuildError, Problem, line_at
 from uitweg.core.yamlfile import line_of, load_with_lines
 from uitweg.gate.links import BARE_EMAIL
-from uitweg.gate.phones import find_numbers, line_at
+from uitweg.gate.numbers import callable_numbers, judge_numbers
 from uitweg.quality.settings import load_gates
 
 HOW = {"document": "compared with its source documents", "phone": "confirmed by phone",
@@ -87,7 +87,7 @@ def seeds_not_in_table(seeds_dir: Path, table: ContactTable, call_words: frozens
         text = path.read_text(encoding="utf-8", errors="replace")
         shown = _shown(path)
         seen: set[str] = set()
-        for n in find_numbers(text, table, call_words):
+        for n in callable_numbers(judge_numbers(text, table, call_words)):
             if table.phone_by_digits(n.digits) or n.digits in seen:
                 continue
             seen.add(n.digits)

@@ -18,12 +18,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from uitweg.contacts.load import load_contacts
-from uitweg.contacts.model import ContactTable, normalise_digits
+from uitweg.contacts.model import ContactTable, national_digits
 from uitweg.core import paths
 from uitweg.core.languages import Languages, load_languages
-from uitweg.core.problems import BuildError, Problem
+from uitweg.core.problems import BuildError, Problem, line_at
 from uitweg.gate.links import MARKDOWN_NOT_TEXT, find_markdown_links, mask
-from uitweg.gate.phones import find_numbers, line_at
+from uitweg.gate.numbers import callable_numbers, judge_numbers
 from uitweg.gate.shortcode_syntax import SHORTCODE
 
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -82,7 +82,7 @@ def page_facts(text: str, table: ContactTable, call_words: frozenset[str]) -> Pa
         else:
             facts.blocks.setdefault(m.group(0), line_at(text, m.start()))
     visible = mask(text, MARKDOWN_NOT_TEXT)
-    for n in find_numbers(visible, table, call_words):
+    for n in callable_numbers(judge_numbers(visible, table, call_words)):
         hit = table.phone_by_digits(n.digits)
         if hit:
             name(hit[0].id, n.start, f"the number {n.text}")
@@ -90,7 +90,7 @@ def page_facts(text: str, table: ContactTable, call_words: frozenset[str]) -> Pa
     for link in find_markdown_links(text):
         target = link.target
         if target.lower().startswith("tel:"):
-            hit = table.phone_by_digits(normalise_digits(unquote(target[4:])))
+            hit = table.phone_by_digits(national_digits(unquote(target[4:])))
             if hit:
                 name(hit[0].id, link.offset, f"the link {target}")
         elif target.lower().startswith("mailto:"):

@@ -7,11 +7,13 @@ checks but not linked: one link cannot span several elements."""
 from __future__ import annotations
 
 import html as htmllib
+import re
 
 from uitweg.contacts.model import ContactTable
 from uitweg.core import html as H
-from uitweg.gate.numbers import find_numbers
+from uitweg.gate.numbers import judge_numbers
 
+ANY_DIGIT = re.compile(r"\d")
 NOT_IN = {"a", "code", "pre", "title", "head", "svg", "button", "label", "option", "kbd", "samp",
           "script", "style", "template", "textarea", "select"}
 
@@ -36,11 +38,11 @@ def telify_tree(tree, table: ContactTable, call_words: frozenset[str]) -> bool:
         if node.tag != "-text":
             continue
         text = node.text_content or ""
-        if text.isascii() and not any(c.isdigit() for c in text):
-            continue   # nothing to link (non-ASCII text may hold other digits)
+        if not ANY_DIGIT.search(text):
+            continue   # nothing to link (\d: the digits of every script)
         if NOT_IN.intersection(H.ancestors(node)):
             continue
-        hits = [f for f in find_numbers(text, table, call_words) if f.known]
+        hits = [f for f in judge_numbers(text, table, call_words) if f.known]
         if not hits:
             continue
         pieces, last = [], 0

@@ -14,15 +14,6 @@
   var list = document.querySelector(".md-search-result__list");
   var toggle = document.getElementById("__search");
   var empty = document.querySelector(".uw-search-empty");
-  if (empty) {   /* the strip's numbers, for an empty result */
-    var into = empty.querySelector("ul");
-    [].forEach.call(document.querySelectorAll(".uw-strip a[href^='tel:']"), function (a) {
-      var li = document.createElement("li"), copy = a.cloneNode(true);
-      copy.className = "";
-      li.appendChild(copy);
-      into.appendChild(li);
-    });
-  }
   var me = document.querySelector("script[data-search]");
   var root = new URL("../../", me ? me.src : location.href);   /* assets/javascripts/ → site root */
   var docs = null;
@@ -114,8 +105,29 @@
     });
   }
 
+  /* What an empty result shows: a sentence and a link to who can help (texts
+     from the index of this language), and the strip's numbers. */
+  function fillEmpty(texts) {
+    var p = document.createElement("p"), ul = document.createElement("ul"),
+        q = document.createElement("p"), a = document.createElement("a");
+    p.textContent = texts.empty;
+    [].forEach.call(document.querySelectorAll(".uw-strip a[href^='tel:']"), function (tel) {
+      var li = document.createElement("li"), copy = tel.cloneNode(true);
+      copy.className = "";
+      li.appendChild(copy);
+      ul.appendChild(li);
+    });
+    a.href = empty.getAttribute("data-help");
+    a.textContent = texts.help;
+    q.appendChild(a);
+    empty.appendChild(p);
+    empty.appendChild(ul);
+    empty.appendChild(q);
+  }
+
   /* Called by search/index.<lang>.js. */
-  window.uitwegSearch = function (entries) {
+  window.uitwegSearch = function (entries, texts) {
+    if (empty && texts && !empty.firstChild) fillEmpty(texts);
     docs = entries.map(function (e, i) {
       return { i: i, location: e[0], title: e[1], text: e[2], ft: fold(e[1]), fx: fold(e[2]),
                sq: squash(e[1] + " " + e[2]),

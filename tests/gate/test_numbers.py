@@ -1,12 +1,15 @@
-"""The number finder: every way a number is written, and what is not a number."""
+"""The number finder: every way a number is written, and what is not a number
+(on the test table, tests/gate_table.py)."""
 import pytest
+from gate_table import CALL_WORDS, TABLE
 
-from uitweg.contacts.load import load_contacts
-from uitweg.core.languages import load_languages
-from uitweg.gate.phones import describe_unknown, find_numbers
+from uitweg.gate.numbers import callable_numbers, describe, judge_numbers
 
-TABLE = load_contacts()
-CALL_WORDS = load_languages().all_call_words()
+
+def find_numbers(text, table, call_words):
+    """The numbers a reader could call in `text`: the table's and the refused ones."""
+    return callable_numbers(judge_numbers(text, table, call_words))
+
 
 
 def numbers(text):
@@ -21,7 +24,7 @@ def numbers(text):
 def test_long_number_any_form_is_found_and_known(written):
     found = find_numbers(f"Bel {written} vandaag.", TABLE, CALL_WORDS)
     assert [n.digits for n in found] == ["025116464"]
-    assert TABLE.phone_by_digits("025116464")[0].id == "pag-asa"
+    assert TABLE.phone_by_digits("025116464")[0].id == "harbour"
 
 
 @pytest.mark.parametrize("short", ["1712", "116000", "101", "112"])
@@ -39,7 +42,7 @@ def test_short_numbers_are_found(short):
     "artikel 433 van het Strafwetboek, art. 77",    # articles of law
     "BE19 3101 2229 9912",                          # a bank account
     "Open van 9-17u, 24u/24 en 7d/7.",              # hours
-    "Ongeveer 100 mensen en 12 kinderen.",
+    "Ongeveer 300 mensen en 12 kinderen.",
 ])
 def test_things_that_only_look_like_numbers_are_not_flagged(text):
     assert numbers(text) == []
@@ -58,10 +61,19 @@ def test_wrong_short_numbers_are_found_and_unknown(text, wrong):
     assert TABLE.phone_by_digits(wrong) is None
 
 
+@pytest.mark.parametrize("text, dialable", [
+    # 100 is Belgium's ambulance and fire number: a unit after it cannot excuse it.
+    ("Ongeveer 100 mensen en 12 kinderen.", "100"),
+    ("Bel 1207 uur per dag.", "1207"),
+])
+def test_a_quantity_cannot_excuse_a_number_one_can_call(text, dialable):
+    assert numbers(text) == [(dialable, dialable)]
+
+
 def test_wrong_long_number_gets_a_suggestion():
     [n] = find_numbers("Bel 02 511 64 46.", TABLE, CALL_WORDS)
     assert TABLE.phone_by_digits(n.digits) is None
-    assert describe_unknown(n, TABLE).startswith("02 511 64 46 is not in the contact table — did you mean PAG-ASA 02 511 64 64?")
+    assert describe(n, TABLE).startswith("02 511 64 46 is not in the contact table — did you mean Harbour House 02 511 64 64?")
 
 
 def test_foreign_number_is_never_in_the_table():
