@@ -10,15 +10,17 @@ export NO_MKDOCS_2_WARNING := 1
 # Feature files add to these (see make/*.mk).
 DIST_TARGETS :=
 APT_PACKAGES :=
+# Debian packages `make site` needs (print fonts, pdftoppm, ssh-keygen).
+BUILD_PACKAGES :=
 NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
 .PHONY: all site dist test test-fast test-flaky serve clean help deps test-deps lint messages
 
-all: site dist ## Build everything: site/ and dist/ (offline bundle, pocket files, print PDFs)
+all: site ## Build everything: site/ with every file its materials page offers (USB copy, pocket and Kiwix files, print PDFs)
 
-dist: $(DIST_TARGETS)
+dist: $(DIST_TARGETS) ## Also write the offline copy, pocket files and print PDFs into dist/ (for proofreading)
 
 # The uitweg package is installed editable (pyproject.toml), so hooks, tools
 # and tests import it without sys.path edits.
@@ -34,9 +36,14 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 deps: $(VENV)/.installed ## Create .venv from the pinned requirements and install uitweg (editable)
 
-site: $(VENV)/.installed ## Build the site into site/ (strict; an old site/ stays if the build fails)
+# The materials step (uitweg/materials) runs on the new build before it
+# replaces site/: the USB copy and Kiwix files contain the pages, and the
+# materials page lists their sizes (guides/materials.md).
+site: $(VENV)/.installed ## Build the site and its materials into site/ (strict; an old site/ stays if the build fails)
+	@bash tools/install-system-packages.sh $(sort $(BUILD_PACKAGES))
 	rm -rf site.tmp
 	$(PY) -m mkdocs build --strict --site-dir site.tmp
+	$(PY) -m uitweg.materials site.tmp
 	rm -rf site && mv site.tmp site
 
 $(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt

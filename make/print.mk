@@ -1,6 +1,7 @@
 # Print materials: posters, tear-off strips, wallet cards, stickers (dist/print/).
 DIST_TARGETS += print
 APT_PACKAGES += poppler-utils fonts-dejavu-core fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0
+BUILD_PACKAGES += poppler-utils fonts-dejavu-core fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0
 
 .PHONY: print
 print: $(VENV)/.installed ## Build the print PDFs into dist/print/ (from the contact table)

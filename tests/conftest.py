@@ -58,15 +58,36 @@ def copy_project(dest: Path) -> Path:
 SHARED_SITE = "UITWEG_TEST_SITE_DIR"
 
 
+def site_key(folder: Path) -> tuple[Path, Path]:
+    """A throwaway signing key for a test build (never the repository's):
+    (private key, allowed_signers)."""
+    from uitweg.offline import signing
+    key, allowed = folder / "keys" / "test.key", folder / "keys" / "allowed_signers"
+    if not key.exists():
+        signing.generate(key, allowed)
+    return key, allowed
+
+
+def build_command(folder: Path) -> str:
+    """The shell command of the product build, as `make site` runs it: `mkdocs
+    build`, then the materials step (uitweg/materials), signed with a test
+    key; the print PDFs are built at the same time as the site."""
+    q = lambda p: shlex.quote(str(p))  # noqa: E731
+    key, allowed = site_key(folder)
+    py = shlex.quote(sys.executable)
+    return (f"{py} -m uitweg.printing --out {q(folder / 'print')} > {q(folder / 'print.log')} 2>&1 & p=$!; "
+            f"{py} -m mkdocs build --strict --site-dir {q(folder / 'site')} > {q(folder / 'log')} 2>&1"
+            f" && wait $p && {py} -m uitweg.materials {q(folder / 'site')} --key {q(key)} --allowed-signers {q(allowed)}"
+            f" --print-dir {q(folder / 'print')} >> {q(folder / 'log')} 2>&1; s=$?; wait; echo $s > {q(folder / 'status.tmp')}"
+            f" && mv {q(folder / 'status.tmp')} {q(folder / 'status')}")
+
+
 def pytest_configure(config):
     if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
         import tempfile
         folder = Path(tempfile.mkdtemp(prefix="uitweg-test-site-"))
         os.environ[SHARED_SITE] = str(folder)   # the workers inherit it
-        command = (f"{shlex.quote(sys.executable)} -m mkdocs build --strict --site-dir {shlex.quote(str(folder / 'site'))}"
-                   f" > {shlex.quote(str(folder / 'log'))} 2>&1; echo $? > {shlex.quote(str(folder / 'status.tmp'))}"
-                   f" && mv {shlex.quote(str(folder / 'status.tmp'))} {shlex.quote(str(folder / 'status'))}")
-        config._uitweg_site_build = (folder, subprocess.Popen(["sh", "-c", command], cwd=ROOT,
+        config._uitweg_site_build = (folder, subprocess.Popen(["sh", "-c", build_command(folder)], cwd=ROOT,
                                                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1")))
 
 
@@ -97,19 +118,31 @@ def shared_site_build() -> Path | None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole site, built once per test run from the real sources (read
-    only: tests that change a site copy it first)."""
+    """The whole product, built once per test run from the real sources as
+    `make site` builds it: the site with every file its materials page
+    offers, signed with a test key (`site_signing`). Read only: tests that
+    change a site copy it first."""
     shared = shared_site_build()
     if shared:
         return shared
-    out = tmp_path_factory.mktemp("site") / "site"
-    mkdocs_build(ROOT, out)
-    return out
+    folder = tmp_path_factory.getbasetemp() / "uitweg-site"
+    folder.mkdir(exist_ok=True)
+    result = subprocess.run(["sh", "-c", build_command(folder)], cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if (folder / "status").read_text().strip() != "0" or result.returncode:
+        raise AssertionError(f"the product build failed:\n{(folder / 'log').read_text(errors='replace')[-4000:]}")
+    return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def site_signing(site) -> tuple[Path, Path]:
+    """(private key, allowed_signers) the session's site was signed with."""
+    return site_key(site.parent)
 
 
 @pytest.fixture(scope="session")
 def html_pages(site) -> list[Path]:
-    """Every content page of every language (not 404.html)."""
+    """Every content page of every language (not 404.html; the downloads in
+    files/ are no pages: their names end in .htm, .zip, .pdf …)."""
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
 
@@ -158,7 +191,7 @@ def offline_context(browser, js: bool, viewport: dict | None = None):
 # `site` only waits for the controller's build).
 # Every other module- or session-scoped fixture is made once: the tests that
 # use it run in one xdist worker (see pytest_collection_modifyitems).
-EVERY_WORKER = {"site", "html_pages", "chromium", "served_site", "keypair", "bundle"}
+EVERY_WORKER = {"site", "site_signing", "html_pages", "chromium", "served_site", "keypair", "bundle"}
 # xdist hands groups out in the order of the tests: the groups holding these
 # fixtures (the longest, about 100 s down to 20 s) go first, so that no
 # worker starts a long one when the others are nearly done.

@@ -43,7 +43,6 @@ from light_helpers import (
 from testkit.network_watch import NetworkWatch
 
 from uitweg.offline import signing
-from uitweg.offline.bundle import build_bundle
 
 
 @dataclass
@@ -140,19 +139,19 @@ def served_crawl(chromium, served_site, site) -> dict[str, Visit]:
 
 @pytest.fixture(scope="session")
 def keypair(tmp_path_factory) -> tuple[Path, Path]:
-    """A throwaway key pair, never the repository's key."""
+    """A throwaway key pair, never the repository's: (private key, allowed_signers)."""
     d = tmp_path_factory.mktemp("keys")
-    signing.generate(d / "test.key", d / "test.pub")
-    return d / "test.key", d / "test.pub"
+    signing.generate(d / "test.key", d / "allowed_signers")
+    return d / "test.key", d / "allowed_signers"
 
 
 @pytest.fixture(scope="session")
-def bundle(site, keypair, tmp_path_factory):
-    """The signed USB bundle of the session's site, and where it was unzipped."""
-    out = tmp_path_factory.mktemp("bundle")
-    made = build_bundle(site, out / "info-offline.zip", keypair[0], keypair[1])
-    unpacked = out / "unpacked"
-    with zipfile.ZipFile(made.path) as zf:
+def bundle(site, tmp_path_factory):
+    """The USB copy the session's build made (site/files/info-offline.zip,
+    signed with the test key of `site_signing`), and where it was unzipped."""
+    made = site / "files" / "info-offline.zip"
+    unpacked = tmp_path_factory.mktemp("bundle") / "unpacked"
+    with zipfile.ZipFile(made) as zf:
         zf.extractall(unpacked)
     return made, unpacked
 

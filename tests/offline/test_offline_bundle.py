@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import posixpath
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import offline_context
 from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
-from uitweg.core.siteconfig import load_mkdocs_yml
+from uitweg.core.siteconfig import load_mkdocs_yml, site_url
 from uitweg.offline.settings import SIGNATURE, SUMS, load_offline
 
 # Contacts whose numbers every page must offer as tel: links (the brief's minimum).
@@ -58,18 +59,37 @@ def test_zip_layout(bundle, site):
     assert site_pages <= names, f"pages missing from the zip: {sorted(site_pages - names)}"
     for pattern in load_offline()["bundle"]["exclude"]:
         assert not [n for n in names if fnmatch.fnmatch(n, pattern) or fnmatch.fnmatch(posixpath.basename(n), pattern)]
-    assert made.path.name == "info-offline.zip"
+    assert made.name == "info-offline.zip"
+    assert not [n for n in names if n.startswith("files/")], "the copy must not carry the site's downloads"
+    assert "CHECK-COPY.txt" in names
     missing = [f"search/index.{code}.js" for code in load_languages().codes if f"search/index.{code}.js" not in names]
     assert not missing, f"search from file:// needs the index scripts (uitweg/postbuild/search_split.py): {missing}"
 
 
+FILE_NAME = re.compile(r"\b(?:[\w-]+\.(?:txt|html|zip|sig)|SHA256SUMS(?:\.sig)?|allowed_signers)\b")
+
+
 def test_readme_texts(bundle):
+    """The read-mes a resident sees first say how to open the copy, nothing
+    about checking it; the staff read-me has the checking steps; no read-me
+    names a file that is not in the copy (but for the zip itself, and the
+    key, which comes from the website by its address)."""
     _, unpacked = bundle
+    names = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()}
     for t in load_offline()["bundle"]["readme"]:
         text = (unpacked / t["file"]).read_text(encoding="utf-8-sig")
-        for needed in ("index.html", "make verify BUNDLE=", "info-offline.zip", SUMS, "sha256sum", "Get-FileHash", "openssl"):
-            assert needed in text, f"{t['file']} does not mention {needed}"
+        assert "index.html" in text and "info-offline.zip" in text, t["file"]
+        for never in (SUMS, "ssh-keygen", "sha256sum", "verify"):
+            assert never not in text, f"{t['file']} mentions {never}: the residents' read-me only says how to open the copy"
         assert b"\r\n" in (unpacked / t["file"]).read_bytes(), f"{t['file']}: Windows line ends, for every Notepad"
+    staff = (unpacked / "CHECK-COPY.txt").read_text(encoding="utf-8-sig")
+    for needed in ("ssh-keygen -Y verify", "sha256sum -c", "shasum -a256 -c", "certutil -hashfile", SIGNATURE):
+        assert needed in staff
+    for t in [*load_offline()["bundle"]["readme"], {"file": "CHECK-COPY.txt"}]:
+        text = (unpacked / t["file"]).read_text(encoding="utf-8-sig")
+        named = set(FILE_NAME.findall(text)) - names - {"info-offline.zip"}
+        assert named <= {"allowed_signers"}, f"{t['file']} names files that are not in the copy: {sorted(named)}"
+    assert "/files/allowed_signers" in staff, "the key comes from the website, by its address"
 
 
 def test_search_index_has_every_language(bundle):
@@ -103,6 +123,8 @@ def test_every_link_is_a_file(bundle):
                     continue  # names the public address, loads nothing
                 if el.name != "a":
                     problems.append(f"{rel}: <{el.name}> loads {value} from the network")
+                elif value.startswith(site_url()):
+                    continue  # the materials page: its downloads are on the website, not in the copy
                 elif el.name == "a" and value not in quick_exits and value not in TABLE.websites:
                     problems.append(f"{rel}: link {value} leaves the copy")
                 continue

@@ -1,16 +1,18 @@
-"""The USB bundle: the built site as one zip that opens from file://, with
-LEESMIJ/README/LISEZMOI, SHA256SUMS and (when a key is given) SHA256SUMS.sig.
+"""The USB bundle: the offline build of the site (uitweg/offline/variant.py)
+as one zip that opens from file://, with a read-me per language (how to
+open it), SHA256SUMS and, when a key is given, SHA256SUMS.sig (an OpenSSH
+signature, uitweg/offline/signing.py) and a read-me for staff (how to check it).
 
-    python -m uitweg.offline.bundle SITE_DIR ZIP [--key PRIVATE] [--public-key PUB]
+    python -m uitweg.offline.bundle SITE_DIR ZIP [--key PRIVATE] [--allowed-signers FILE]
 
 Without --key, the key file named by $UITWEG_SIGNING_KEY signs; without either the
-bundle is written unsigned, with a warning. The zip is reproducible: same site,
-same key, same bytes (fixed dates, sorted entries, deterministic ed25519).
+bundle is written unsigned, with a warning, and nothing in it mentions a
+signature. The zip is reproducible: same site, same bytes (fixed dates,
+sorted entries; an ed25519 signature is deterministic).
 """
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import os
 import re
 import sys
@@ -20,12 +22,14 @@ from pathlib import Path
 
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
+from uitweg.core.siteconfig import site_url
 from uitweg.gate.judge import judge_text
 from uitweg.gate.table_text import load_checked_contacts
 from uitweg.offline import signing
 from uitweg.offline.filelinks import link_problems
-from uitweg.offline.settings import PUBLIC_KEY, SIGNATURE, SIGNING_KEY_ENV, SUMS, load_offline
+from uitweg.offline.settings import ALLOWED_SIGNERS, SIGNATURE, SIGNING_KEY_ENV, SUMS, load_offline
 from uitweg.offline.sums import digest, format_sums
+from uitweg.offline.variant import VariantError, offline_files
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so rebuilding the same site gives the same zip
 
@@ -43,22 +47,14 @@ class Bundle:
     fingerprint: str | None  # of the signing key, None when unsigned
 
 
-def site_files(site_dir: Path, exclude: list[str]) -> dict[str, bytes]:
-    """Files of the built site that belong in an offline copy."""
-    files = {}
-    for path in sorted(Path(site_dir).rglob("*")):
-        name = path.relative_to(site_dir).as_posix()
-        if path.is_file() and not any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path.name, p) for p in exclude):
-            if "\n" in name or "\\" in name:
-                raise BundleError(f"{path}: a file name with a newline or backslash cannot go into SHA256SUMS")
-            files[name] = path.read_bytes()
-    return files
+def notepad_text(text: str) -> bytes:
+    """Plain text with a BOM and CRLF, so every Notepad shows it."""
+    return ("\ufeff" + text).replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
 
 
 def readme_files(texts: list[dict], zip_name: str) -> dict[str, bytes]:
-    """The plain-text guides, with a BOM and CRLF so every Notepad shows them."""
-    return {t["file"]: ("\ufeff" + t["text"].replace("{zip}", zip_name)).replace("\n", "\r\n").encode("utf-8")
-            for t in texts}
+    """The read-mes for whoever opens the copy: how to open it, nothing else."""
+    return {t["file"]: notepad_text(t["text"].replace("{zip}", zip_name)) for t in texts}
 
 
 def readme_problems(readmes: dict[str, bytes]) -> list[str]:
@@ -85,14 +81,28 @@ def write_zip(path: Path, files: dict[str, bytes]) -> None:
     os.replace(tmp, path)
 
 
-def build_bundle(site_dir: Path, zip_path: Path, private_key: Path | None = None,
-                 public_key: Path = PUBLIC_KEY) -> Bundle:
-    settings = load_offline()["bundle"]
-    zip_path = Path(zip_path)
+def default_files(site_dir: Path) -> dict[str, bytes]:
+    """The offline build of a built site (no downloads folder: see uitweg/materials)."""
     if not (Path(site_dir) / "index.html").is_file():
         raise BundleError(f"{site_dir}/index.html is missing: build the site first (make site)")
-    files = site_files(Path(site_dir), settings["exclude"])
+    try:
+        return offline_files(site_dir, load_offline()["bundle"]["exclude"], "files", site_url())
+    except VariantError as exc:
+        raise BundleError(str(exc)) from exc
+
+
+def build_bundle(site_dir: Path | None, zip_path: Path, private_key: Path | None = None,
+                 allowed_signers: Path = ALLOWED_SIGNERS, files: dict[str, bytes] | None = None,
+                 staff_readme: tuple[str, str] | None = None) -> Bundle:
+    """`files`: the offline build (default: made from `site_dir`); `staff_readme`:
+    (file name, text) of the checking steps for staff, text made for a signed
+    or an unsigned copy as `private_key` says."""
+    settings = load_offline()["bundle"]
+    zip_path = Path(zip_path)
+    files = dict(files) if files is not None else default_files(site_dir)
     readmes = readme_files(settings["readme"], zip_path.name)
+    if staff_readme:
+        readmes[staff_readme[0]] = notepad_text(staff_readme[1])
     clash = sorted((set(readmes) | {SUMS, SIGNATURE}) & set(files))
     if clash:
         raise BundleError(f"the site has files named like the bundle's own: {', '.join(clash)}; rename them")
@@ -104,16 +114,26 @@ def build_bundle(site_dir: Path, zip_path: Path, private_key: Path | None = None
     files[SUMS] = sums
     fingerprint = None
     if private_key:
-        key = signing.load_private(private_key)
-        expected = signing.load_public(public_key)
-        if not signing.same_key(key.public_key(), expected):
-            raise BundleError(f"the signing key {private_key} does not belong to the public key {public_key}: "
-                              f"`make verify` would reject the copy. Use the matching private key, or rotate "
-                              f"the key pair with `make signing-key` (see dev-notes/offline.md)")
-        files[SIGNATURE] = signing.sign(key, sums)
+        expected = signing.read_allowed_signers(allowed_signers)
+        if not signing.same_key(signing.public_of_private(private_key), expected):
+            raise BundleError(f"the signing key {private_key} does not belong to the key in {allowed_signers}: "
+                              f"the copy would not verify. Use the matching private key, or rotate "
+                              f"the key pair with `make signing-key` (see guides/materials.md)")
+        files[SIGNATURE] = signing.sign(private_key, sums)
         fingerprint = signing.fingerprint(expected)
     write_zip(zip_path, files)
     return Bundle(zip_path, len(files), zip_path.stat().st_size, digest(sums), fingerprint)
+
+
+def signing_key_from_env() -> Path | None:
+    value = os.environ.get(SIGNING_KEY_ENV)
+    return Path(value).expanduser() if value else None
+
+
+def unsigned_warning(path: Path) -> str:
+    return (f"WARNING: {path} is NOT SIGNED (${SIGNING_KEY_ENV} is not set): it has {SUMS} but no signature, "
+            f"and its pages say nothing about one. Copies for shelters must be signed: "
+            f"{SIGNING_KEY_ENV}=~/.config/uitweg/signing.key make")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,12 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("zip", type=Path)
     ap.add_argument("--key", type=Path, default=None,
                     help=f"private signing key (default: the file named by ${SIGNING_KEY_ENV})")
-    ap.add_argument("--public-key", type=Path, default=PUBLIC_KEY,
-                    help="the public key the copy must verify against (default keys/uitweg-signing.pub)")
+    ap.add_argument("--allowed-signers", type=Path, default=ALLOWED_SIGNERS,
+                    help="the key the copy must verify against (default keys/allowed_signers)")
     args = ap.parse_args(argv)
-    key = args.key or (Path(os.environ[SIGNING_KEY_ENV]) if os.environ.get(SIGNING_KEY_ENV) else None)
+    key = args.key or signing_key_from_env()
     try:
-        bundle = build_bundle(args.site_dir, args.zip, key, args.public_key)
+        bundle = build_bundle(args.site_dir, args.zip, key, args.allowed_signers)
     except (BundleError, signing.KeyProblem, BuildError) as exc:   # BuildError: a broken data file
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -136,10 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     if bundle.fingerprint:
         print(f"  signed ({SIGNATURE}) with key {bundle.fingerprint}")
     else:
-        print(f"WARNING: {bundle.path} is NOT SIGNED (${SIGNING_KEY_ENV} is not set).\n"
-              f"  It has {SUMS} but no {SIGNATURE}: `make verify` reports it as not signed and fails.\n"
-              f"  Copies for shelters must be signed: {SIGNING_KEY_ENV}=~/.config/uitweg/signing.key make",
-              file=sys.stderr)
+        print(unsigned_warning(bundle.path), file=sys.stderr)
     return 0
 
 

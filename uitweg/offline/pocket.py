@@ -107,14 +107,18 @@ def build_pocket(site_dir: Path) -> list[PocketFile]:
     settings = load_offline()["pocket"]
     table, languages = load_checked_contacts(), load_languages()
     call_words = languages.all_call_words()
-    md_files = nav_files(load_mkdocs_yml()["nav"])
+    nav = nav_files(load_mkdocs_yml()["nav"])
+    md_files = [f for f in nav if f not in settings["skip"]]
     default = languages.default.code
     paths = {lang.code: site_paths(lang, default, md_files) for lang in languages.languages}
+    # Pages left out (the materials page: it offers files a pocket file cannot
+    # carry): links to them keep their text only, like links to other languages.
+    skipped = {p for lang in languages.languages for p in site_paths(lang, default, [f for f in nav if f in settings["skip"]])}
     budget = pocket_budget()
     files, problems = [], []
     for lang in languages.languages:
         name = settings["file"].format(lang=lang.code)
-        other = {p for code, ps in paths.items() if code != lang.code for p in ps}
+        other = {p for code, ps in paths.items() if code != lang.code for p in ps} | skipped
         html = render(site_dir, lang, paths[lang.code], other, table, languages, settings["ui"][lang.code])
         found = output_problems(html, table, call_words) + pocket_problems(html, table.quick_exit[lang.code], table)
         problems += [f"{name}:{line}: {msg}" for line, msg in found]

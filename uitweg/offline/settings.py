@@ -8,7 +8,8 @@ from uitweg.core import paths
 from uitweg.core.yamlfile import load_data
 
 OFFLINE = paths.DATA / "offline.yml"
-PUBLIC_KEY = paths.ROOT / "keys" / "uitweg-signing.pub"
+# The public side of the signing key, as an OpenSSH allowed_signers file.
+ALLOWED_SIGNERS = paths.ROOT / "keys" / "allowed_signers"
 SIGNING_KEY_ENV = "UITWEG_SIGNING_KEY"
 SUMS = "SHA256SUMS"
 SIGNATURE = "SHA256SUMS.sig"

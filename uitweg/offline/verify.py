@@ -1,8 +1,9 @@
-"""Check an offline copy (the zip, or the unpacked folder) against the public
-key in the repository: is SHA256SUMS signed by our key, and does every file
-match it? Names every changed, missing and added file.
+"""Check an offline copy (the zip, or the unpacked folder) against the key in
+keys/allowed_signers: is SHA256SUMS signed by our key (`ssh-keygen -Y
+verify`, the same command the checking steps give shelters), and does every
+file match it? Names every changed, missing and added file.
 
-    python -m uitweg.offline.verify BUNDLE [--public-key keys/uitweg-signing.pub]
+    python -m uitweg.offline.verify BUNDLE [--allowed-signers keys/allowed_signers]
     make verify BUNDLE=<zip or folder>
 
 Exit 0 only when the signature is good and every file matches.
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from uitweg.offline import signing
-from uitweg.offline.settings import PUBLIC_KEY, SIGNATURE, SUMS, load_offline
+from uitweg.offline.settings import ALLOWED_SIGNERS, SIGNATURE, SUMS, load_offline
 from uitweg.offline.sums import digest, parse_sums
 
 APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"  # macOS "._name" metadata files on FAT sticks
@@ -66,7 +67,7 @@ def _is_system_file(name: str, data: bytes, settings: dict) -> bool:
     return parts[-1].startswith("._") and data.startswith(APPLEDOUBLE_MAGIC)
 
 
-def check_copy(path: Path, public_key: Path = PUBLIC_KEY) -> Report:
+def check_copy(path: Path, allowed_signers: Path = ALLOWED_SIGNERS) -> Report:
     settings = load_offline()["bundle"]
     report = Report()
     everything = read_copy(path)
@@ -89,7 +90,7 @@ def check_copy(path: Path, public_key: Path = PUBLIC_KEY) -> Report:
     if sig is None:
         report.signature = "not signed"
     else:
-        report.signature = "good" if signing.is_valid(signing.load_public(public_key), sums, sig) else "bad"
+        report.signature = "good" if signing.is_valid(allowed_signers, sums, sig) else "bad"
     try:
         expected, problems = parse_sums(sums.decode("utf-8"))
     except UnicodeDecodeError:
@@ -113,9 +114,9 @@ SIGNATURE_TEXT = {
 }
 
 
-def format_report(report: Report, public_key: Path) -> str:
-    fp = signing.fingerprint(signing.load_public(public_key))
-    lines = [SIGNATURE_TEXT[report.signature].format(fp=fp, key=public_key)]
+def format_report(report: Report, allowed_signers: Path) -> str:
+    fp = signing.fingerprint(signing.read_allowed_signers(allowed_signers))
+    lines = [SIGNATURE_TEXT[report.signature].format(fp=fp, key=allowed_signers)]
     if report.root:
         lines.append(f"the copy sits in the folder {report.root}")
     lines += [f"changed: {n}" for n in report.changed]
@@ -137,15 +138,15 @@ def format_report(report: Report, public_key: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m uitweg.offline.verify", description=__doc__.split("\n\n")[0])
     ap.add_argument("bundle", type=Path, help="the zip, or the unpacked folder")
-    ap.add_argument("--public-key", type=Path, default=PUBLIC_KEY)
+    ap.add_argument("--allowed-signers", type=Path, default=ALLOWED_SIGNERS)
     args = ap.parse_args(argv)
     if not args.bundle.exists():
         print(f"error: {args.bundle} does not exist (make verify BUNDLE=<zip or folder>)", file=sys.stderr)
         return 2
     try:
-        report = check_copy(args.bundle, args.public_key)
-        print(f"Checking {args.bundle} against {args.public_key}")
-        print(format_report(report, args.public_key))
+        report = check_copy(args.bundle, args.allowed_signers)
+        print(f"Checking {args.bundle} against {args.allowed_signers}")
+        print(format_report(report, args.allowed_signers))
     except (OSError, signing.KeyProblem, zipfile.BadZipFile) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

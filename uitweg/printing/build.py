@@ -29,13 +29,12 @@ from uitweg.printing.texts import PRINT_DATA, load_print_data
 
 
 def placeholder_warning(url: str) -> str | None:
-    """The warning for a site_url that cannot be the real public address."""
+    """The one-line warning for a site_url that cannot be the real public address."""
     host = placeholder_host(url)
     if not host:
         return None
-    return (f"warning: site_url {url} uses the reserved placeholder domain {host!r}: the QR codes and "
-            f"printed addresses lead nowhere. Set the NGO's real domain as site_url in mkdocs.yml "
-            f"before anything is printed (the PDFs are written anyway, for proofreading).")
+    return (f"warning: site_url {url} is a placeholder ({host}): every print PDF is marked \"sample, not for "
+            f"printing\"; set the real domain in mkdocs.yml (make release refuses the placeholder)")
 
 
 def render(layouts: Layouts, edition: Edition, target: Path) -> list[str]:
@@ -72,7 +71,8 @@ def build(out: Path, mkdocs_yml: Path = paths.ROOT / "mkdocs.yml", print_data: P
     if warning:
         print(warning, file=sys.stderr)
     site_name = load_mkdocs_yml(mkdocs_yml).get("site_name") or "Uitweg"
-    layouts = Layouts(data, table, languages, lambda lang: home_url(lang, default, mkdocs_yml), site_name)
+    layouts = Layouts(data, table, languages, lambda lang: home_url(lang, default, mkdocs_yml), site_name,
+                      sample=warning is not None)
 
     out = Path(out).resolve()
     if out.exists() and not out.is_dir():

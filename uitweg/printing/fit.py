@@ -52,7 +52,10 @@ def _classes(box) -> list[str]:
 def _walk(box, frame, area, out):
     """Collect text boxes with their frame (the rectangle the text must stay in;
     inside a rotated box such as a tear-off strip, that box before rotation) and
-    their reserved area (QR block, footer: other text must keep out of it)."""
+    their reserved area (QR block, footer: other text must keep out of it).
+    The "sample, not for printing" mark lies across the page on purpose."""
+    if "sample-mark" in _classes(box):
+        return
     if box.style["transform"]:
         x0, y0, x1, y1 = _border_rect(box)
         clear = STRIP_CLEARANCE_MM * PX_PER_MM

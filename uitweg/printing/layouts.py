@@ -15,6 +15,7 @@ import jinja2
 from uitweg.contacts.model import ContactTable
 from uitweg.core.languages import Languages
 from uitweg.printing.qr import QRCode, make_qr
+from uitweg.printing.sample import sample_mark_png
 from uitweg.printing.texts import Format, PrintData
 
 HERE = Path(__file__).resolve().parent
@@ -104,8 +105,10 @@ class Layouts:
     """Renders the HTML of every edition; one instance per build."""
 
     def __init__(self, data: PrintData, table: ContactTable, languages: Languages,
-                 home_url, site_name: str = "Uitweg"):
+                 home_url, site_name: str = "Uitweg", sample: bool = False):
         self.data, self.table, self.languages = data, table, languages
+        self.sample = sample  # site_url is a placeholder: every page says "sample, not for printing"
+        self._marks: dict[tuple, str] = {}
         self.home_url = home_url  # lang -> URL of that language's home page
         self.site_name = site_name
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
@@ -121,6 +124,14 @@ class Layouts:
         return make_qr(self.url(edition))
 
     # -- texts -----------------------------------------------------------
+    def sample_mark(self, langs) -> str:
+        """The mark's picture for these languages (made once per set of languages)."""
+        key = tuple(langs)
+        if key not in self._marks:
+            self._marks[key] = sample_mark_png(self.t(langs, "labels", "sample"),
+                                               {k: p.as_uri() for k, p in FONTS.items()})
+        return self._marks[key]
+
     def t(self, langs, section: str, key: str) -> Text:
         return _text((lang, self.data.texts[lang][section][key]) for lang in langs)
 
@@ -176,6 +187,7 @@ class Layouts:
             "qr_box_mm": qr.box_mm(fmt.qr_mm),
             "language_names": [(lang.code, lang.name) for lang in self.languages.languages],
             "site_name": self.site_name,
+            "sample": self.sample_mark(langs) if self.sample else "",
             "title": f"{self.site_name} – " + " / ".join(text for _, text in self.t(langs, *title_key)),
             "css": self.css,
             "fonts": {k: p.as_uri() for k, p in FONTS.items()},

@@ -33,7 +33,7 @@ TEXT_KEYS = {
     "poster": ("headline", "what", "lines[]", "help_title", "centres_title"),
     "short": ("headline", "line", "centres_title", "centres_line"),
     "tearoff": ("tear", "strip_headline"),
-    "labels": ("free", "always_open", "scan"),
+    "labels": ("free", "always_open", "scan", "sample"),
 }
 # Optional labels per contact id: on posters, and on cards and stickers.
 LABEL_GROUPS = ("contacts", "contacts_short")

@@ -1,0 +1,3 @@
+from uitweg.kiwix.zim import main
+
+raise SystemExit(main())

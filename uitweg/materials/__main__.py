@@ -1,0 +1,3 @@
+from uitweg.materials.build import main
+
+raise SystemExit(main())
