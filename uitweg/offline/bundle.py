@@ -64,7 +64,8 @@ def readme_problems(readmes: dict[str, bytes]) -> list[str]:
     for name, data in readmes.items():
         text = data.decode("utf-8").lstrip("\ufeff").replace("\r\n", "\n")
         text = re.sub(r"\S+\.zip\b", "{zip}", text)   # the zip's own name, filled in for {zip}
-        for line, message in judge_text(text, table, call_words=call_words, page="data/offline.yml"):
+        for line, message in judge_text(text, table, call_words=call_words, page="data/offline.yml",
+                                         site_url=site_url()):
             problems.append(f"data/offline.yml ({name}, line {line}): {message}")
     return problems
 
