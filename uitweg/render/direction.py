@@ -28,8 +28,11 @@ def set_direction(page: str, direction: str) -> str:
 
 
 # A run of Latin words (names such as "PAG-ASA", "Centrum Algemeen
-# Welzijnswerk", "Liège"), with the spaces, hyphens and dots inside it.
-LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\-]*(?:[ ][A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\-]*)*")
+# Welzijnswerk", "Liège"), with the spaces, hyphens and dots inside it, and the
+# numbers and commas between its words ("Houba-de Strooperlaan 292, 1020
+# Brussel" stays one run: an address is judged whole by the gate).
+_WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\-]*"
+LATIN_RUN = re.compile(rf"{_WORD}(?:,?[ ](?:\d+,?[ ])*{_WORD})*")
 SKIP = {"script", "style", "code", "pre", "kbd", "samp", "title", "head", "svg", "textarea", "bdi", "option"}
 
 
