@@ -108,12 +108,12 @@ def build_pocket(site_dir: Path) -> list[PocketFile]:
     table, languages = load_checked_contacts(), load_languages()
     call_words = languages.all_call_words()
     nav = nav_files(load_mkdocs_yml()["nav"])
-    md_files = [f for f in nav if f not in settings["skip"]]
+    md_files = [f for f in nav if f[:-3] not in settings["skip"]]
     default = languages.default.code
     paths = {lang.code: site_paths(lang, default, md_files) for lang in languages.languages}
     # Pages left out (the materials page: it offers files a pocket file cannot
     # carry): links to them keep their text only, like links to other languages.
-    skipped = {p for lang in languages.languages for p in site_paths(lang, default, [f for f in nav if f in settings["skip"]])}
+    skipped = {p for lang in languages.languages for p in site_paths(lang, default, [f for f in nav if f[:-3] in settings["skip"]])}
     budget = pocket_budget()
     files, problems = [], []
     for lang in languages.languages:
