@@ -26,7 +26,7 @@ from uitweg.gate.raw_html import raw_html_problems
 from uitweg.gate.source_check import source_problems
 from uitweg.gate.table_text import load_checked_contacts
 from uitweg.postbuild.run import run as run_post_build
-from uitweg.render.direction import set_direction
+from uitweg.render.direction import isolate_latin_tree, set_direction
 from uitweg.render.shortcodes import expand
 from uitweg.render.telify import telify_tree
 from uitweg.render.template_cache import share_compiled_templates
@@ -129,7 +129,8 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     urls = {code: f.url for code, f in getattr(page.file, "alternates", {}).items()}
     urls.setdefault(_lang(page), page.url)
-    context["uitweg"] = template_context(_lang(page), urls, _state["table"], _state["languages"])
+    home = page.file.src_uri.rsplit("/", 1)[-1] == "index.md" and page.file.src_uri.count("/") <= 1
+    context["uitweg"] = template_context(_lang(page), urls, _state["table"], _state["languages"], home=home)
     return context
 
 
@@ -143,7 +144,10 @@ def on_post_page(output, page, config):
         found = page_problems(tree, _state["table"], _state["call_words"], config["site_url"] or "",
                               _source_name(page, config), _lang(page))
         _report_built([(f.needle, f.message, f.context) for f in found], page, config, page.file.dest_uri)
-    output = set_direction(output, _state["languages"].get(_lang(page)).dir)   # <html dir="rtl"> for ar
+    direction = _state["languages"].get(_lang(page)).dir
+    if direction == "rtl" and isolate_latin_tree(tree):   # Latin names keep their order in Arabic text
+        output = tree.html
+    output = set_direction(output, direction)   # <html dir="rtl"> for ar
     return output
 
 

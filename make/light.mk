@@ -15,3 +15,8 @@ bench: test-deps ## Build time, page weights and Lighthouse next to a default Ma
 
 nginx-conf: $(VENV)/.installed ## Rewrite the header blocks of deploy/nginx.conf from data/headers.yml
 	$(PY) -m uitweg.postbuild.headers --write-nginx
+
+.PHONY: screens
+screens: test-deps site ## Screenshots of the first screen of each language at 360×640 and 320×568, no JavaScript (dev-notes/screens/)
+	rm -rf dev-notes/screens
+	$(PY) tools/first_screens.py site dev-notes/screens

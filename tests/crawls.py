@@ -232,6 +232,8 @@ class Page:
     first_tab: str = ""
     links: list[str] = field(default_factory=list)
     tel: list[tuple[str, str, bool]] = field(default_factory=list)    # href, text, visible
+    first_screen: dict = field(default_factory=dict)   # viewport name → what its first screen shows
+    broken_numbers: list[str] = field(default_factory=list)   # numbers drawn over two lines at 320 px
     language_links: dict[str, str] = field(default_factory=dict)       # hreflang → absolute URL of the link
     clicked: tuple[str, str] = ("", "")                                  # (hreflang, URL after the click)
 
@@ -251,9 +253,44 @@ PAGE_JS = f"""() => {{
     language_links: Object.fromEntries([...document.querySelectorAll(".uw-langs a[hreflang]")]
                                        .map(e => [e.getAttribute("hreflang"), e.href])),
     tel: [...document.querySelectorAll("article a[href^='tel:'], .uw-strip a[href^='tel:']")]
+         .filter(a => !a.closest(".uw-strip--compact .uw-strip__more"))
          .map(a => [a.getAttribute("href"), a.innerText, visible(a)]),
   }};
 }}"""
+
+# The first screen as a reader sees it before scrolling: where the first line
+# of the page's heading ends, and the tel: links drawn whole inside the screen
+# (one line box, not covered: elementFromPoint at their centre is the link).
+FIRST_SCREEN_JS = f"""() => {{
+  const visible = {VISIBLE_JS};
+  const h = document.querySelector("article h1");
+  let heading = null;
+  if (h && visible(h)) {{
+    const range = document.createRange();
+    range.selectNodeContents(h);
+    const first = range.getClientRects()[0];
+    heading = first ? first.bottom : null;
+  }}
+  const whole = [...document.querySelectorAll("a[href^='tel:']")].filter(a => {{
+    const rects = a.getClientRects();
+    if (!visible(a) || rects.length !== 1) return false;
+    const r = rects[0];
+    if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && (hit === a || a.contains(hit));
+  }}).map(a => a.getAttribute("href"));
+  return {{heading, whole, height: innerHeight}};
+}}"""
+
+# Every phone number drawn on more than one line box: tel: links, strip
+# numbers, and the numbers the pages write in cards.
+BROKEN_NUMBERS_JS = f"""() => {{
+  const visible = {VISIBLE_JS};
+  return [...document.querySelectorAll("a[href^='tel:'], .uw-strip__number")]
+    .filter(e => visible(e) && e.getClientRects().length > 1)
+    .map(e => e.textContent + " (" + e.getClientRects().length + " lines)");
+}}"""
+SMALL_PHONE = {"width": 320, "height": 568}
 
 
 def read_page(page) -> Page:
@@ -261,6 +298,11 @@ def read_page(page) -> Page:
     p = Page(**page.evaluate(PAGE_JS))
     p.tel = [tuple(t) for t in p.tel]
     p.strip_outside = strip_outside_viewport(page, PHONE)
+    p.first_screen["360x640"] = page.evaluate(FIRST_SCREEN_JS)
+    page.set_viewport_size(SMALL_PHONE)
+    p.first_screen["320x568"] = page.evaluate(FIRST_SCREEN_JS)
+    p.broken_numbers = page.evaluate(BROKEN_NUMBERS_JS)
+    page.set_viewport_size(PHONE)
     p.first_tab = first_tab_stop(page)
     return p
 
@@ -299,6 +341,7 @@ def nojs_crawl(chromium, bundle, served_site) -> NojsCrawl:
         if others:
             code = others[i % len(others)]
             # Only where the click leads is read: the next goto may stop the load.
+            page.locator(".uw-langs summary").click()   # the chooser opens: every language, one tap away
             with page.expect_navigation(wait_until="commit"):
                 page.locator(f".uw-langs a[hreflang='{code}']").click()
             seen[rel].clicked = (code, page.url)

@@ -47,9 +47,13 @@ def page_in(rel: str, code: str) -> str:
 # Playwright's rule: a non-empty box and not visibility:hidden.
 VISIBLE_JS = ("e => !!e && e.checkVisibility({visibilityProperty: true})"
               " && (r => r.width > 0 && r.height > 0)(e.getBoundingClientRect())")
+# The strip numbers a page shows first: all of them on home pages; on a
+# compact strip (other pages, on a phone), all but the `.uw-strip__more` ones,
+# which a link shows (partials/uitweg-strip.html).
 STRIP_BOXES_JS = f"""() => {{
   const visible = {VISIBLE_JS};
-  return [...document.querySelectorAll(".uw-strip a[href^='tel:']")].map(a => {{
+  return [...document.querySelectorAll(".uw-strip a[href^='tel:']")]
+         .filter(a => !a.closest(".uw-strip--compact .uw-strip__more")).map(a => {{
     const r = a.getBoundingClientRect();
     return [a.textContent, visible(a) ? {{x: r.x, y: r.y, width: r.width, height: r.height}} : null];
   }});

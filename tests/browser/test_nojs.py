@@ -33,6 +33,34 @@ def test_strip_in_first_screen_without_javascript(nojs_crawl):
     assert not outside, "strip numbers below the first 360×640 screen:\n" + "\n".join(outside)
 
 
+# The page's own heading and a whole click-to-call number before any scrolling
+# (issue 24): the first line of the heading within the top 400 px of a
+# 360×640 phone and within the first screen of a 320×568 one.
+HEADING_WITHIN = {"360x640": 400, "320x568": 568}
+
+
+def first_screen_problems(rel: str, p) -> list[str]:
+    found = []
+    for screen, limit in HEADING_WITHIN.items():
+        seen = p.first_screen.get(screen, {})
+        if seen.get("heading") is None or seen["heading"] > limit:
+            found.append(f"{rel} at {screen}: heading's first line ends at {seen.get('heading')} px (limit {limit})")
+        if not seen.get("whole"):
+            found.append(f"{rel} at {screen}: no whole tel: link in the first screen")
+    return found
+
+
+def test_every_page_shows_its_heading_and_a_number_in_the_first_screen(nojs_crawl):
+    found = [f for rel, p in nojs_crawl.pages.items() for f in first_screen_problems(rel, p)]
+    assert not found, "\n".join(found)
+
+
+def test_no_number_breaks_across_lines(nojs_crawl):
+    """At 320 px, the narrowest phone: every tel: link and strip number on one line."""
+    broken = [f"{rel}: {b}" for rel, p in nojs_crawl.pages.items() for b in p.broken_numbers]
+    assert not broken, "phone numbers drawn over two lines at 320 px:\n" + "\n".join(broken)
+
+
 def test_quick_exit_is_first_in_keyboard_order_without_javascript(nojs_crawl):
     wrong = {rel: p.first_tab for rel, p in nojs_crawl.pages.items() if p.first_tab != "uw-exit"}
     assert not wrong, f"Tab once does not reach the quick exit: {wrong}"
@@ -84,7 +112,8 @@ def test_the_page_reader_sees_hidden_and_off_screen_numbers(chromium, tmp_path):
         "<!doctype html><html><head><style>.low{display:block;margin-top:2000px}.gone{visibility:hidden}</style></head><body>"
         "<div class='uw-strip'><a href='tel:112'>112 Emergency</a>"
         "<a class='gone' href='tel:1712'>1712</a><a class='low' href='tel:101'>101 Police</a></div>"
-        "<article><h1 class='gone'>Title</h1><p>Text <a href='tel:112'>112</a></p></article>"
+        "<article><h1 class='gone'>Title</h1><p>Text <a href='tel:112'>112</a></p>"
+        "<p style='width:5em'>Call <a href='tel:+3225116464'>02 511 64 64</a></p></article>"
         "<nav class='uw-langs'><a hreflang='fr' href='fr/made.html'>FR</a></nav></body></html>", encoding="utf-8")
     context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
@@ -97,3 +126,20 @@ def test_the_page_reader_sees_hidden_and_off_screen_numbers(chromium, tmp_path):
     assert ("tel:1712", "", False) in p.tel and ("tel:112", "112", True) in p.tel   # innerText: hidden text is ""
     assert p.language_links == {"fr": (tmp_path / "fr" / "made.html").as_uri()}
     assert p.first_tab.startswith("a tel:112")
+    assert first_screen_problems("made.html", p) == [
+        "made.html at 360x640: heading's first line ends at None px (limit 400)",
+        "made.html at 320x568: heading's first line ends at None px (limit 568)"]   # 112 is whole, on screen
+    assert len(p.broken_numbers) == 1 and p.broken_numbers[0].startswith("02 511 64 64 (")
+
+
+def test_the_first_screen_check_sees_a_low_heading_and_no_whole_number(chromium, tmp_path):
+    html = tmp_path / "low.html"
+    html.write_text("<!doctype html><html><body><div style='height:600px'></div><article><h1>Title</h1>"
+                    "<p>Call <a href='tel:112'>112</a></p></article></body></html>", encoding="utf-8")
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(html.as_uri())
+    p = read_page(page)
+    context.close()
+    problems = first_screen_problems("low.html", p)
+    assert [x.split(":")[0] for x in problems] == ["low.html at 360x640"] * 2 + ["low.html at 320x568"] * 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from html import unescape
 
 import pytest
 from light_helpers import DESKTOP, LANGS, PHONE, SAMPLE_LANGS, TABLE, all_pages, lang_of, lang_root
@@ -49,11 +50,19 @@ def test_every_page_has_the_exit_and_the_explanation(site):
         assert exit_link.group(3) == ui["quick_exit"], rel
         help_link = re.search(r'<a class="uw-exit-help" href="([^"]+)">([^<]+)</a>', html)
         assert help_link and help_link.group(2) == ui["quick_exit_help"], f"{rel}: no 'how does this work' link"
+        href, _, anchor = help_link.group(1).partition("#")
+        assert anchor == "quick-exit", f"{rel}: the explanation link goes to {help_link.group(1)}"
         if rel != "404.html":
-            target = (site / rel).parent / help_link.group(1)
+            target = (site / rel).parent / href
             assert target.resolve() == (site / lang_root(code) / "browse-safely.html").resolve(), \
                 f"{rel}: the explanation link goes to {help_link.group(1)}"
             assert target.is_file(), f"{rel}: {target} does not exist"
+            assert 'id="quick-exit"' in target.read_text(encoding="utf-8"), f"{target}: no #quick-exit section"
+        # What screen readers hear on each Shift press, in the page's language.
+        status = re.search(r'<p class="uw-exit-status" id="uw-exit-status" aria-live="polite" '
+                           r'data-press-2="([^"]+)" data-press-1="([^"]+)" data-expired="([^"]+)">', html)
+        assert status, f"{rel}: no live region for the Shift presses"
+        assert [unescape(t) for t in status.groups()] == [ui["exit_press_2"], ui["exit_press_1"], ui["exit_expired"]], rel
 
 
 # Every page's exit link names its language's neutral site (the test above);
@@ -118,6 +127,33 @@ def test_shift_three_times_leaves(chromium, served_site):
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     page.wait_for_url(neutral_url("en"))
+    context.close()
+
+
+@pytest.mark.parametrize("code", SAMPLE_LANGS)
+def test_shift_presses_and_the_timeout_are_announced(chromium, served_site, code):
+    """Like GOV.UK's Exit this page: the live region says how many presses
+    are left, and when the five seconds ran out (the page's clock is driven
+    by Playwright, so the test does not wait)."""
+    context = chromium.new_context(viewport=PHONE)
+    answer_neutral_sites(context)
+    page = context.new_page()
+    page.clock.install()
+    page.goto(served_site + lang_root(code) + "signs.html")
+    ui = LANGS.get(code).ui
+    status = page.locator("#uw-exit-status")
+    assert status.get_attribute("aria-live") == "polite" and status.inner_text() == ""
+    page.keyboard.press("Shift")
+    assert status.text_content() == ui["exit_press_2"]
+    page.keyboard.press("Shift")
+    assert status.text_content() == ui["exit_press_1"]
+    page.clock.fast_forward(5100)
+    assert status.text_content() == ui["exit_expired"]
+    page.keyboard.press("Shift")   # counting starts again
+    assert status.text_content() == ui["exit_press_2"]
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url(neutral_url(code))   # the third press leaves at once
     context.close()
 
 

@@ -135,8 +135,61 @@ def test_index_holds_only_its_language_as_plain_text(site):
     for lang in LANGS.languages:
         js = (site / "search" / f"index.{lang.code}.js").read_text(encoding="utf-8")
         assert js.startswith("uitwegSearch(") and js.rstrip().endswith(");")
-        entries = json.loads(js.strip()[len("uitwegSearch("):-2])
+        entries = json.JSONDecoder().raw_decode(js, len("uitwegSearch("))[0]   # then the empty-result texts
         assert {lang_of(e[0]) for e in entries} == {lang.code}
         assert not [e for e in entries if "<p>" in e[2] or "<li>" in e[2]], "HTML left in the index text"
     assert not (site / "search" / "search_index.json").exists()
     assert not list((site / "assets" / "javascripts").glob("bundle.*"))
+
+
+# Everyday words (data/search_words.yml): in every language, each entry's
+# first word, typed in the search field, puts the section it leads to first.
+# The oracle is the data file's own target, read here, not the index the build wrote.
+def _words_cases():
+    from uitweg.quality.search_words import load_search_words
+    data = load_search_words()[0]
+    return [(lang.code, [(entry[lang.code][0], entry["to"]) for entry in data["entries"]]) for lang in LANGS.languages]
+
+
+@pytest.mark.parametrize("code,cases", _words_cases(), ids=[c for c, _ in _words_cases()])
+def test_everyday_words_lead_to_the_right_section(chromium, served_site, code, cases):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    root = "" if code == LANGS.default.code else f"{code}/"
+    page.goto(served_site + root + "index.html")
+    page.locator("input.md-search__input").click()
+    wrong = []
+    for word, to in cases:
+        page.locator("input.md-search__input").fill(word)
+        first = page.locator(".md-search-result__item a").first
+        first.wait_for(timeout=10_000)
+        target = root + to.replace(".md#", ".html#")
+        if first.get_attribute("href") != served_site + target:
+            wrong.append(f"{word!r}: first result {first.get_attribute('href')}, expected {target}")
+    context.close()
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("code", SAMPLE_LANGS)
+def test_an_empty_result_shows_the_numbers_and_who_can_help(chromium, served_site, code):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    root = "" if code == LANGS.default.code else f"{code}/"
+    page.goto(served_site + root + "signs.html")
+    page.locator("label.md-header__button[for='__search']").click()
+    empty = page.locator(".uw-search-empty")
+    page.keyboard.type("qqxzq")
+    empty.wait_for(state="visible", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() == 0
+    assert empty.inner_text().startswith(LANGS.get(code).ui["search_empty"])
+    tels = [a.get_attribute("href") for a in empty.locator("a[href^='tel:']").all() if a.is_visible()]
+    assert tels and tels[0] == TABLE.get(LANGS.strip[0]).phones[0].tel
+    help_link = empty.locator(f"a:text-is('{LANGS.get(code).ui['who_can_help']}')")
+    assert help_link.get_attribute("href").endswith(root + "who-can-help.html") or \
+        page.evaluate("h => new URL(h, location.href).href", help_link.get_attribute("href")) == \
+        served_site + root + "who-can-help.html"
+    page.locator("input.md-search__input").fill("")
+    page.keyboard.type("a")   # something found: the block goes
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert not empty.is_visible()
+    context.close()

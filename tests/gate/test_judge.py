@@ -231,3 +231,15 @@ def test_a_contact_whose_name_is_its_number_is_named_by_it():
 
 def test_a_year_next_to_a_word_for_text_in_another_language_is_a_year():
     assert refused("O texto da Kinderlijn é de 2021.", "pt") == []
+
+
+def test_a_text_may_name_the_site_itself_and_nothing_that_looks_like_it():
+    """A read-me names the site's own address (site_url); a host that only
+    starts like it, another scheme or another host stays refused."""
+    own = "https://uitweg.example/"
+    text = "Open https://uitweg.example/ or https://uitweg.example/en/index.html."
+    assert judge_text(text, TABLE, "en", call_words=CALL_WORDS, site_url=own) == []
+    assert judge_text(text, TABLE, "en", call_words=CALL_WORDS) != []   # without site_url: not in the table
+    for other in ("https://uitweg.example.evil.be/", "http://uitweg.example/", "https://www.uitweg.example/",
+                  "https://uitweg.exampIe/"):
+        assert judge_text(f"Open {other} now.", TABLE, "en", call_words=CALL_WORDS, site_url=own), other

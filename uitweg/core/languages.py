@@ -26,6 +26,7 @@ class Language:
 class Languages:
     languages: tuple[Language, ...]
     strip: tuple[str, ...]
+    strip_compact: int = 2    # numbers of the strip a phone shows first on pages other than the home pages
     path: Path = paths.LANGUAGES
     lines: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -64,4 +65,5 @@ def load_languages(path: Path = paths.LANGUAGES) -> Languages:
                  dir=d.get("dir", "ltr"), reviewed=d["reviewed"])
         for d in data["languages"]
     )
-    return Languages(languages=langs, strip=tuple(data.get("strip", ())), path=Path(path), lines=lines)
+    return Languages(languages=langs, strip=tuple(data.get("strip", ())),
+                     strip_compact=data.get("strip_compact", 2), path=Path(path), lines=lines)

@@ -9,6 +9,7 @@ CONTACTS = DATA / "contacts.yml"
 CONTACTS_SCHEMA = DATA / "contacts.schema.json"
 LANGUAGES = DATA / "languages.yml"
 BUDGETS = DATA / "budgets.yml"
+SEARCH_WORDS = DATA / "search_words.yml"
 DOCS = ROOT / "docs"
 
 

@@ -29,7 +29,7 @@ from uitweg.gate.settings_check import settings_problems
 
 # Keys of data files that hold data, not text a reader sees.
 NOT_TEXT = {"code", "dir", "file", "call_words", "reviewed", "exclude", "system_files", "system_folders",
-            "formats", "date_format", "months", "layout"}
+            "formats", "date_format", "months", "layout", "skip"}
 
 
 def _call_words(call_words: frozenset[str] | None) -> frozenset[str]:
@@ -46,12 +46,13 @@ def judge_html(text_or_html: str, table: ContactTable, lang: str | None = None, 
 
 
 def judge_text(text: str, table: ContactTable, lang: str | None = None, *,
-               call_words: frozenset[str] | None = None, page: str = "") -> list[tuple[int, str]]:
+               call_words: frozenset[str] | None = None, page: str = "", site_url: str = "") -> list[tuple[int, str]]:
     """(line, message) for plain text: each line is judged as a reader sees
-    it, a line break ends a number and a sentence."""
+    it, a line break ends a number and a sentence. `site_url`: the site's own
+    address, which the text may name."""
     words = _call_words(call_words)
     return [(i, f.message) for i, line in enumerate(text.split("\n"), 1) if line.strip()
-            for f in text_problems(line, table, words, page, lang)]
+            for f in text_problems(line, table, words, page, lang, site_url=site_url)]
 
 
 def _texts(value, keypath: tuple, lang: str | None):

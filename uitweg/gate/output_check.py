@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from uitweg.contacts.model import ContactTable, national_digits
 from uitweg.core import html as H
@@ -42,7 +42,7 @@ def _shown_attribute(name: str) -> bool:
 
 
 def text_problems(text: str, table: ContactTable, call_words: frozenset[str], page: str = "",
-                  lang: str | None = None, bare_hosts: bool = True, words=None) -> list[Found]:
+                  lang: str | None = None, bare_hosts: bool = True, words=None, site_url: str = "") -> list[Found]:
     """Numbers, e-mail addresses, web addresses and bidi controls in text a
     reader sees (one block: a paragraph, a list item, a cell …), and numbers
     of the table next to the name of another organisation. `words`: the
@@ -61,7 +61,7 @@ def text_problems(text: str, table: ContactTable, call_words: frozenset[str], pa
         return found   # no address without a dot or an @ (in any of their forms)
     plain = reader_text(text)
     return found + [Found(a.needle, a.message, _around(plain, *a.span))
-                    for a in address_problems(plain, table, bare_hosts, words.file_names)]
+                    for a in address_problems(plain, table, bare_hosts, words.file_names, site_url)]
 
 
 ANY_DIGIT = re.compile(r"\d")
@@ -130,10 +130,13 @@ class Address:
 
 
 def address_problems(plain: str, table: ContactTable, bare_hosts: bool = True,
-                      files: frozenset[str] | None = None) -> list[Address]:
+                      files: frozenset[str] | None = None, site_url: str = "") -> list[Address]:
     """E-mail and web addresses in text already normalised as a reader sees
     it; `bare_hosts` False: only addresses with a scheme or www. (in data-*
-    attributes, which hold the site's own file names for its scripts)."""
+    attributes, which hold the site's own file names for its scripts).
+    `site_url`: the site's own https address (mkdocs.yml), which a read-me
+    may name; only that exact scheme and host pass."""
+    own = urlsplit(site_url) if site_url else None
     found = []
     for start, end, address in emails(plain):
         if address.lower() not in table.emails:
@@ -148,6 +151,9 @@ def address_problems(plain: str, table: ContactTable, bare_hosts: bool = True,
         if "://" not in url and (url.rstrip("/").lower() in listed or url.lower() in files):
             continue   # "www.pag-asa.be" or "pag-asa.be/…" as the table has it
         full = url if "://" in url else "https://" + url
+        parts = urlsplit(full)
+        if own and own.scheme == "https" and (parts.scheme, parts.netloc.lower()) == (own.scheme, own.netloc.lower()):
+            continue   # the site's own address
         if (msg := link_problem(full, table)):
             found.append(Address((start, end), url, msg))
     return found

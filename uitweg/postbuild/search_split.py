@@ -9,7 +9,8 @@ the page's language only.
 
 This step writes `search/index.<lang>.js` per language: plain text (the
 HTML of Material's index parsed with selectolax) as a script that calls
-`uitwegSearch(docs)`. A script, not JSON: from file:// (USB copies) fetch()
+`uitwegSearch(docs)`, with the everyday words of data/search_words.yml
+added to the sections they lead to. A script, not JSON: from file:// (USB copies) fetch()
 of a local file is blocked, a <script src> is not. Then it removes what no
 page loads any more: the shared index, Material's bundle, search worker and
 lunr files. If a page still links one of them, the build stops instead.
@@ -21,8 +22,10 @@ import shutil
 from pathlib import Path
 
 from uitweg.core import html as H
+from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError, Problem
+from uitweg.core.yamlfile import load_data
 
 SHARED_INDEX = "search/search_index.json"
 # Material's JavaScript and its shared index: unused.
@@ -56,10 +59,32 @@ def split_index(docs: list[dict], codes: list[str], default: str) -> dict[str, l
     return out
 
 
-def script_for(entries: list[list[str]]) -> str:
+def add_search_words(per_lang: dict[str, list[list[str]]], words: dict, default: str) -> list[Problem]:
+    """Each entry of data/search_words.yml adds its words (one a line) as a
+    fourth field to the section it leads to, in each language; a section
+    missing from the index is a problem (the anchor or page is gone)."""
+    problems = []
+    for entry in words["entries"]:
+        page, anchor = entry["to"].split("#", 1)
+        for code, entries in per_lang.items():
+            location = ("" if code == default else f"{code}/") + page.removesuffix(".md") + ".html#" + anchor
+            found = [e for e in entries if e[0] == location]
+            if not found:
+                problems.append(Problem("data/search_words.yml", None, f"{entry['to']}: {location} is not a "
+                                        "section of the search index; point it at a heading's {#anchor}"))
+                continue
+            doc = found[0]
+            doc[3:] = ["\n".join(([doc[3]] if len(doc) > 3 else []) + entry.get(code, []))]
+    return problems
+
+
+def script_for(entries: list[list[str]], texts: dict[str, str] | None = None) -> str:
+    """The index script; `texts`: what an empty result says (loaded with the
+    index, so the pages do not carry it)."""
     # "</" escaped: the text may hold "</script>", harmless in a file but not if ever inlined.
-    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f"uitwegSearch({data});\n"
+    def js(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"uitwegSearch({js(entries)}{',' + js(texts) if texts else ''});\n"
 
 
 def _still_linked(site: Path, names: list[str]) -> list[Problem]:
@@ -88,6 +113,9 @@ def split_search_index(site: Path) -> list[Path]:
     if empty:
         raise BuildError([Problem(SHARED_INDEX, None, f"no entry for {', '.join(empty)}: list `i18n` with "
                                   "reconfigure_search: true in mkdocs.yml")], "Cannot write the search indexes")
+    problems = add_search_words(per_lang, load_data(paths.SEARCH_WORDS, "search_words")[0], languages.default.code)
+    if problems:
+        raise BuildError(problems, "Cannot add the everyday search words")
     bundles = [p.name for p in (site / "assets/javascripts").glob("bundle.*.min.js")]
     problems = _still_linked(site, bundles + ["search_index.json"])
     if problems:
@@ -95,7 +123,9 @@ def split_search_index(site: Path) -> list[Path]:
     written = []
     for code, entries in per_lang.items():
         path = site / INDEX_NAME.format(lang=code)
-        path.write_text(script_for(entries), encoding="utf-8")
+        ui = languages.get(code).ui
+        path.write_text(script_for(entries, {"empty": ui["search_empty"], "help": ui["who_can_help"]}),
+                        encoding="utf-8")
         written.append(path)
     for pattern in UNUSED:
         for path in site.glob(pattern):

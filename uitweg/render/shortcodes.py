@@ -32,12 +32,20 @@ KIND_ORDER = ["emergency", "specialised-centre", "helpline", "care-centre", "vic
               "government", "site"]
 
 
+# Where a card ends, until the page is expanded: how fresh the numbers are is
+# said once per page (after the last card), not under every card.
+FRESH_MARK = "\x00uitweg-fresh\x00"
+
+
 def expand(text: str, table: ContactTable, lang: Language) -> str:
     """Replace every shortcode with Markdown in the page's language."""
+    shown: list[Contact] = []
+    carded = {m.group(2) for m in SHORTCODE.finditer(text) if m.group(1) == "card"}
+
     def one(m: re.Match) -> str:
         code, cid = m.group(1), m.group(2)
         if code == "directory":
-            return directory(table, lang)
+            return directory(table, lang, carded)
         if code == "verified":
             # A placeholder has nothing to check (no number, e-mail or website).
             return summary([c.checked for c in table.contacts if not c.placeholder], lang.ui)
@@ -48,21 +56,45 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
             return f"[{contact.emails[0]}](mailto:{contact.emails[0]})"
         if code == "name":
             return md_text(contact.name[lang.code])
-        return card(contact, lang)
-    return SHORTCODE.sub(one, text)
+        shown.append(contact)
+        return card(contact, lang) + FRESH_MARK
+    out = SHORTCODE.sub(one, text)
+    if FRESH_MARK in out:
+        last = out.rindex(FRESH_MARK)
+        directory_line = fresh_line(checked(table.contacts), lang.ui)
+        line = "" if directory_line in out else fresh_line(checked(shown), lang.ui)
+        out = out[:last].replace(FRESH_MARK, "") + line + out[last + len(FRESH_MARK):]
+    return out
 
 
-def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
+def checked(contacts: list[Contact]) -> list:
+    """The checks of contacts that had one (a placeholder has nothing to check)."""
+    return [c.checked for c in contacts if not c.placeholder]
+
+
+def fresh_line(checks: list, ui: dict) -> str:
+    """One paragraph, once per page: the oldest last check of the contacts it
+    shows, in the words of `card_line` (data/languages.yml); nothing when no
+    contact was checked."""
+    if not checks:
+        return ""
+    return f'\n<p class="uw-fresh" markdown>{md_text(card_line(min(checks, key=lambda c: c.date), ui))}</p>\n'
+
+
+def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool = False, anchor: str = "") -> str:
     ui = lang.ui
-    lines = ['<div class="contact" markdown>']
+    lines = [f'<div class="contact"{f" id={chr(34)}{anchor}{chr(34)}" if anchor else ""} markdown>']
     name = contact.name[lang.code]
     head = f"**{md_text(name)}**" if with_name else ""
     region = contact.region[lang.code] if contact.region else ""
     if region and not (with_name and region.casefold() in name.casefold()):   # "… – Brussel · Brussel"
         head += (" · " if head else "") + md_text(region)
-    if head:
-        lines.append(head + "  ")
-    lines.append(md_text(contact.description[lang.code]))
+    if with_name:
+        if head:
+            lines.append(head + "  ")
+        lines.append(md_text(contact.description[lang.code]))
+    elif not brief:   # directory: the name is the heading above; region and what they do on one line
+        lines.append((f"**{head}** · " if head else "") + md_text(contact.description[lang.code]))
     lines.append("")
     colon = ui.get("colon", ": ")   # French typography puts a space before the colon
     ways = []
@@ -80,25 +112,47 @@ def card(contact: Contact, lang: Language, with_name: bool = True) -> str:
         ways.append(f"- {md_text(ui['address'])}{colon}{md_text(contact.address)}")
     if contact.placeholder:
         ways.append(f"- {md_text(ui['placeholder'])}")
-    elif not contact.phones and not contact.emails and not contact.websites:
-        ways.append(f"- {md_text(ui['no_contact'])}")
+    elif not contact.phones and not contact.emails and not contact.websites and with_name:
+        ways.append(f"- {md_text(ui['no_contact'])}")   # in the directory, its group says it once
     lines += ways
-    if not contact.placeholder:   # nothing was compared or confirmed: no freshness line
-        lines += ["", card_line(contact.checked, ui)]
     lines.append("</div>")
     return "\n" + "\n".join(lines) + "\n"
 
 
-def directory(table: ContactTable, lang: Language) -> str:
-    """Every contact, grouped by kind, each under a heading with its id as anchor."""
-    out = []
+def directory(table: ContactTable, lang: Language, carded: frozenset[str] | set[str] = frozenset()) -> str:
+    """Every contact, grouped by kind, each under a heading with its id as
+    anchor; how fresh they are, said once at the top; the entries without a
+    phone number at the end, under one heading that says what to do instead.
+    A contact whose card the page shows already (`carded`) gets only the
+    ways to reach it, not its description again."""
+    out = [fresh_line(checked(table.contacts), lang.ui)]
+    used: set[str] = set()
+
+    def entry(c: Contact, level: str, anchor: str = "") -> None:
+        # "contact-" keeps contact anchors apart from kind anchors (emergency, legal-aid).
+        out.append(f"\n{level} {md_text(c.name[lang.code])} {{#contact-{c.id}}}\n")
+        out.append(card(c, lang, with_name=False, brief=c.id in carded, anchor=anchor))
+
     for kind in KIND_ORDER:
-        members = [c for c in table.contacts if c.kind == kind]
-        if not members:
-            continue
-        out.append(f"\n## {md_text(lang.ui['kinds'][kind])} {{#{kind}}}\n")
-        for c in members:
-            # "contact-" keeps contact anchors apart from kind anchors (emergency, legal-aid).
-            out.append(f"\n### {md_text(c.name[lang.code])} {{#contact-{c.id}}}\n")
-            out.append(card(c, lang, with_name=False))
+        members = [c for c in table.contacts if c.kind == kind and c.phones]
+        if members:
+            out.append(f"\n## {md_text(lang.ui['kinds'][kind])} {{#{kind}}}\n")
+            used.add(kind)
+            for c in members:
+                entry(c, "###")
+    rest = [c for c in table.contacts if not c.phones and not c.placeholder]
+    if rest:
+        out.append(f"\n## {md_text(lang.ui['no_phone_heading'])} {{#no-phone}}\n")
+        out.append(f"\n{md_text(lang.ui['no_contact'])}\n")
+        for kind in KIND_ORDER:
+            for c in [c for c in rest if c.kind == kind]:
+                # A kind's anchor (#legal-aid, linked from the pages) goes on its first card here.
+                entry(c, "###", anchor=kind if kind not in used else "")
+                used.add(kind)
+    for kind in KIND_ORDER:   # the site's own contact (report a mistake) stays last
+        members = [c for c in table.contacts if c.kind == kind and c.placeholder and not c.phones]
+        if members:
+            out.append(f"\n## {md_text(lang.ui['kinds'][kind])} {{#{kind if kind not in used else 'more-' + kind}}}\n")
+            for c in members:
+                entry(c, "###")
     return "\n".join(out)

@@ -29,15 +29,25 @@ def strip_items(table: ContactTable, languages: Languages, lang: str) -> list[di
     return items
 
 
-def template_context(lang: str, urls: dict[str, str], table: ContactTable, languages: Languages) -> dict:
+def template_context(lang: str, urls: dict[str, str], table: ContactTable, languages: Languages,
+                     home: bool = True) -> dict:
+    """`home`: a home page (or a static page such as 404.html), which shows
+    the whole emergency strip; other pages show the compact strip on phones."""
     language = languages.get(lang)
     return {
         "lang": lang,
         "dir": language.dir,
+        "language_name": language.name,
+        "home": home,
+        "strip_compact": languages.strip_compact,
         # One line on every page until a native speaker has reviewed the language.
         "notice": None if language.reviewed else language.ui["unreviewed_notice"],
         "ui": language.ui,
         "alternates": alternates(lang, urls, languages),
         "strip": strip_items(table, languages, lang),
         "quick_exit": table.quick_exit[lang],
+        # For 404.html, which says it in every language: each one's words and home.
+        "homes": [{"code": lg.code, "name": lg.name, "dir": lg.dir, "not_found": lg.ui["not_found"],
+                   "to_home": lg.ui["to_home"], "url": "" if lg.code == languages.default.code else f"{lg.code}/"}
+                  for lg in languages.languages],
     }

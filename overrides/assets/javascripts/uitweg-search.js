@@ -13,6 +13,7 @@
   var meta = document.querySelector(".md-search-result__meta");
   var list = document.querySelector(".md-search-result__list");
   var toggle = document.getElementById("__search");
+  var empty = document.querySelector(".uw-search-empty");
   var me = document.querySelector("script[data-search]");
   var root = new URL("../../", me ? me.src : location.href);   /* assets/javascripts/ → site root */
   var docs = null;
@@ -39,6 +40,8 @@
     docs.forEach(function (doc) {
       var title = doc.ft, text = doc.fx, score = 0;
       if (doc.sq.indexOf(whole) >= 0) score += 3;
+      /* Everyday words (data/search_words.yml): "my boyfriend", "passp" */
+      if (doc.kw.some(function (k) { return whole.indexOf(k) >= 0 || (whole.length > 2 && k.indexOf(whole) === 0); })) score += 20;
       var all = ws.every(function (w) { return title.indexOf(w) >= 0 || text.indexOf(w) >= 0; });
       if (all) score += 1 + ws.filter(function (w) { return title.indexOf(w) >= 0; }).length * 4;
       if (score) hits.push({ doc: doc, score: score });
@@ -78,9 +81,10 @@
     var query = field.value;
     while (list.firstChild) list.removeChild(list.firstChild);
     if (!docs) return;
-    if (!squash(query)) { meta.textContent = ""; return; }
+    if (!squash(query)) { meta.textContent = ""; if (empty) empty.hidden = true; return; }
     var found = search(query), ws = words(query);
     meta.textContent = count(found.length);
+    if (empty) empty.hidden = found.length > 0;   /* nothing found: the numbers and who can help */
     found.forEach(function (doc) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
@@ -101,11 +105,33 @@
     });
   }
 
+  /* What an empty result shows: a sentence and a link to who can help (texts
+     from the index of this language), and the strip's numbers. */
+  function fillEmpty(texts) {
+    var p = document.createElement("p"), ul = document.createElement("ul"),
+        q = document.createElement("p"), a = document.createElement("a");
+    p.textContent = texts.empty;
+    [].forEach.call(document.querySelectorAll(".uw-strip a[href^='tel:']"), function (tel) {
+      var li = document.createElement("li"), copy = tel.cloneNode(true);
+      copy.className = "";
+      li.appendChild(copy);
+      ul.appendChild(li);
+    });
+    a.href = empty.getAttribute("data-help");
+    a.textContent = texts.help;
+    q.appendChild(a);
+    empty.appendChild(p);
+    empty.appendChild(ul);
+    empty.appendChild(q);
+  }
+
   /* Called by search/index.<lang>.js. */
-  window.uitwegSearch = function (entries) {
+  window.uitwegSearch = function (entries, texts) {
+    if (empty && texts && !empty.firstChild) fillEmpty(texts);
     docs = entries.map(function (e, i) {
       return { i: i, location: e[0], title: e[1], text: e[2], ft: fold(e[1]), fx: fold(e[2]),
-               sq: squash(e[1] + " " + e[2]) };
+               sq: squash(e[1] + " " + e[2]),
+               kw: (e[3] || "").split("\n").map(squash).filter(function (k) { return k.length > 1; }) };
     });
     show();
   };

@@ -37,6 +37,12 @@
       if (toggle.checked) { openSearch(); field.focus(); }
     });
     field.addEventListener("focus", function () { toggle.checked = true; openSearch(); });
+    /* Closed again when focus leaves it (Tab, a click elsewhere), so the
+       overlay never covers the next Tab stops (WCAG 2.4.11). */
+    var box = document.querySelector(".md-search");
+    box.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !box.contains(event.relatedTarget)) toggle.checked = false;
+    });
     document.addEventListener("keydown", function (event) {
       var t = event.target;
       if (event.ctrlKey || event.altKey || event.metaKey || t.isContentEditable ||
@@ -47,6 +53,34 @@
         openSearch();
         field.focus();
       }
+    });
+  }
+
+  /* Material's menu and search buttons are <label>s, which are no Tab stops:
+     with this script they are keyboard buttons (Enter, Space) named like the
+     menu and the search field. The drawer takes focus when it opens and
+     closes when focus leaves it, like search, so it never covers a Tab stop. */
+  var drawer = document.getElementById("__drawer");
+  var nav = document.querySelector(".md-sidebar--primary");
+  [].forEach.call(document.querySelectorAll(".md-header__button[for]"), function (b) {
+    var named = b.htmlFor === "__search" ? field : nav && nav.querySelector("nav");
+    if (!named) return;
+    b.tabIndex = 0;
+    b.setAttribute("role", "button");
+    b.setAttribute("aria-label", named.getAttribute("aria-label"));
+    b.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      b.click();
+      if (b.htmlFor === "__drawer" && drawer.checked) {
+        var first = nav.querySelector("a[href]");
+        if (first) first.focus();
+      }
+    });
+  });
+  if (drawer && nav) {
+    nav.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !nav.contains(event.relatedTarget)) drawer.checked = false;
     });
   }
 
@@ -74,21 +108,30 @@
 
   /* Shortcut: Shift pressed three times, each press within 5 seconds of the
      last. Not Escape: it stops page loads and closes dialogs. Shift held while
-     typing a capital letter does not count. */
+     typing a capital letter does not count. Screen readers hear how many
+     presses are left, and when the time ran out (the live region's texts, in
+     the page's language); the exit itself does not wait for them. */
   var presses = 0;
   var timer = null;
   var lastWasModified = false;
+  var status = document.getElementById("uw-exit-status");
+  function say(key) {
+    if (status) status.textContent = key ? status.getAttribute("data-" + key) : "";
+  }
   document.addEventListener("keyup", function (event) {
     if (event.key === "Shift" && !lastWasModified) {
       presses += 1;
       clearTimeout(timer);
       if (presses >= 3) {
         presses = 0;
+        say("");
         leave();
       } else {
-        timer = setTimeout(function () { presses = 0; }, 5000);
+        say("press-" + (3 - presses));
+        timer = setTimeout(function () { presses = 0; say("expired"); }, 5000);
       }
     } else if (event.key !== "Shift") {
+      if (presses) say("");
       presses = 0;
       clearTimeout(timer);
     }
