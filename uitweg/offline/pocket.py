@@ -113,7 +113,8 @@ def build_pocket(site_dir: Path) -> list[PocketFile]:
     paths = {lang.code: site_paths(lang, default, md_files) for lang in languages.languages}
     # Pages left out (the materials page: it offers files a pocket file cannot
     # carry): links to them keep their text only, like links to other languages.
-    skipped = {p for lang in languages.languages for p in site_paths(lang, default, [f for f in nav if f[:-3] in settings["skip"]])}
+    # They need not be in the nav (mkdocs.yml `not_in_nav`).
+    skipped = {p for lang in languages.languages for p in site_paths(lang, default, [f + ".md" for f in settings["skip"]])}
     budget = pocket_budget()
     files, problems = [], []
     for lang in languages.languages:
