@@ -228,3 +228,14 @@ def _source_markup(html: str) -> str:
     """A copy where comments and script/style bodies are blanked (same length,
     same lines), so markup inside them is never taken for an element."""
     return _NOT_MARKUP.sub(_blank, html)
+
+
+def replace_with_html(node: LexborNode, markup: str) -> None:
+    """Put the nodes parsed from `markup` where `node` is, and drop `node`
+    (a text node that telify or the direction step rewrites)."""
+    child = parse("<body>" + markup + "</body>").body.child
+    while child is not None:
+        nxt = child.next
+        node.insert_before(child)
+        child = nxt
+    node.remove()

@@ -58,13 +58,7 @@ def isolate_latin_tree(tree) -> bool:
             pieces.append(f"<bdi>{htmllib.escape(m.group(0), quote=False)}</bdi>")
             last = m.end()
         pieces.append(htmllib.escape(text[last:], quote=False))
-        fragment = H.parse("<body>" + "".join(pieces) + "</body>").body
-        child = fragment.child
-        while child is not None:
-            nxt = child.next
-            node.insert_before(child)
-            child = nxt
-        node.remove()
+        H.replace_with_html(node, "".join(pieces))
         changed = True
     return changed
 

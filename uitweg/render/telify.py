@@ -52,12 +52,6 @@ def telify_tree(tree, table: ContactTable, call_words: frozenset[str]) -> bool:
             pieces.append(f'<a href="{phone.tel}" class="tel" dir="ltr">{htmllib.escape(text[f.start:f.end], quote=False)}</a>')
             last = f.end
         pieces.append(htmllib.escape(text[last:], quote=False))
-        fragment = H.parse("<body>" + "".join(pieces) + "</body>").body
-        child = fragment.child
-        while child is not None:
-            nxt = child.next
-            node.insert_before(child)
-            child = nxt
-        node.remove()
+        H.replace_with_html(node, "".join(pieces))
         changed = True
     return changed
