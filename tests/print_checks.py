@@ -3,6 +3,7 @@ pdffonts, pdftotext, pdftoppm) and QR codes with zxing-cpp, as a printer and a
 phone would see them."""
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import unicodedata
@@ -171,6 +172,7 @@ class Line:
         return (word.x1 - word.x0) if self.vertical else (word.y1 - word.y0)
 
 
+@functools.lru_cache(maxsize=256)
 def pages_lines(pdf: Path) -> list[tuple[float, float, list[Line]]]:
     """Every page as (width, height, lines) in PDF points, from `pdftotext -bbox-layout`:
     the positions where the glyphs are drawn, not the order the PDF stores them in."""
