@@ -32,10 +32,6 @@ class Face:
     def family(self) -> str:
         return f"Uitweg {self.name}"
 
-    @property
-    def files(self) -> list[Path]:
-        return [p for p in (self.regular, self.bold) if p]
-
 
 def font_face_css(faces: tuple[Face, ...] | list[Face]) -> str:
     """@font-face rules for every face (regular, and bold where the face has one)."""
@@ -50,7 +46,6 @@ def font_face_css(faces: tuple[Face, ...] | list[Face]) -> str:
 def family_list(faces) -> str:
     """The CSS font-family value: every face, in the order data/print_fonts.yml gives."""
     return ", ".join(f'"{face.family}"' for face in faces)
-
 
 
 def load_faces(path: Path = PRINT_FONTS) -> tuple[Face, ...]:

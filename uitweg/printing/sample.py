@@ -2,7 +2,7 @@
 placeholder, as a picture: a picture is no text, so a reader's copy-paste,
 a screen reader and the tests that read a PDF's numbers (pdftotext) see the
 poster's text only, never the mark across it. WeasyPrint sets the words
-(in the print faces of data/print.yml, every script); pdftocairo
+(in the print faces of data/print_fonts.yml, every script); pdftocairo
 (poppler-utils) turns them into a PNG with a transparent background."""
 from __future__ import annotations
 
