@@ -46,6 +46,7 @@ NUMBERS = {
     "sq": r"numr\w*|numër|list\w*",
     "hu": r"szám\w*|telefonszám\w*|list\w*",
     "ti": r"ቁጽሪ\w*|ዝርዝር",
+    "fa": r"شماره\w*|فهرست",
 }
 CHECKED = {
     "nl": r"gecontroleerde?|nagekeken|geverifieerde?|gecheckt", "en": r"checked|verified",
@@ -57,6 +58,8 @@ CHECKED = {
     "sq": r"kontrolluar|kontrolluara|verifikuar|verifikuara|konfirmuar|konfirmuara",
     "hu": r"ellenőrzött\w*|ellenőrizt\w*|ellenőrizve|leellenőr\w*",
     "ti": r"ተፈቲሹ\w*|ዝተፈተሸ\w*|ተረጋጊጹ\w*",
+    # fa: "checked", not تأیید ("confirmed"), which the honest card line uses for a real confirmation
+    "fa": r"بررسی[\u200c ]?شده\w*|بررسی[\u200c ]?شد|کنترل[\u200c ]?شده\w*|وارسی[\u200c ]?شده\w*|چک[\u200c ]?شده\w*",
 }
 NEGATION = {
     "nl": r"niet|geen|nooit", "en": r"not|no|never", "fr": r"pas|jamais", "ar": r"لم|لا|ليس|ليست",
@@ -65,6 +68,7 @@ NEGATION = {
     "sq": r"nuk|s'|jo|ende",
     "hu": r"nem|még|soha|sem",
     "ti": r"ኣይ\w*|ዘይ\w*|ገና",
+    "fa": r"نه|هنوز|هیچ|نشده\w*|نشد|نکرده\w*",
 }
 LAST_CHECKED = {
     "nl": r"laatst gecontroleerd|laatste controle", "en": r"last checked", "fr": r"dernière vérification",
@@ -74,6 +78,7 @@ LAST_CHECKED = {
     "sq": r"kontrolluar së fundi|kontrolli i fundit|kontrolli më i fundit",
     "hu": r"utolsó ellenőrzés\w*|legutóbb ellenőr\w*",
     "ti": r"ናይ መወዳእታ ምፍታሽ|ብመወዳእታ ዝተፈተሸ",
+    "fa": r"آخرین بررسی|آخرین بار بررسی\w*|آخرین کنترل",
 }
 # "If you stay silent, you give the exploiter power over your life."
 SILENT = {
@@ -84,6 +89,7 @@ SILENT = {
     "sq": r"hesht\w*|heshtje\w*",
     "hu": r"hallgat\w*|elhallgat\w*|csend\w*|némaság\w*",
     "ti": r"ስቕ\w*|ስቕታ",
+    "fa": r"ساکت\w*|سکوت\w*|حرف نزنید|چیزی نگویید",
 }
 POWER = {
     "nl": r"macht", "en": r"power|control", "fr": r"pouvoir|contrôle", "ar": r"سلطة|سيطرة|يتحكم|تتحكم|قوة",
@@ -93,6 +99,7 @@ POWER = {
     "sq": r"pushtet\w*|kontroll\w*",
     "hu": r"hatalm\w*|irányít\w*|kontroll\w*",
     "ti": r"ስልጣን|ሓይሊ|ቁጽጽር",
+    "fa": r"قدرت|کنترل|اختیار|سلطه",
 }
 
 # Quoted by the review from the site (must be caught) ...
@@ -106,6 +113,8 @@ REVIEW_QUOTES_CLAIMS = {
     "pt": ["Os números de telefone foram conferidos."], "zh": ["电话号码已经核对过。"], "uk": ["Номери телефонів перевірено."],
     # th: the English quotes as a Thai page would say them (th came after the review)
     "th": ["เบอร์โทรศัพท์ได้รับการตรวจสอบแล้ว", "ตรวจสอบล่าสุดเมื่อ 23 พฤศจิกายน 2026 เทียบกับเอกสารต้นฉบับ"],
+    # fa: the English quotes as a Persian page would say them (fa came after the review)
+    "fa": ["شماره‌های تلفن بررسی شده‌اند.", "آخرین بررسی در 23 نومبر 2026: با اسناد منبع مقایسه شد."],
 }
 REVIEW_QUOTES_SILENCE = {
     "nl": ["Als je zwijgt, geef je de uitbuiter macht over je leven."],
@@ -117,6 +126,7 @@ REVIEW_QUOTES_SILENCE = {
     "uk": ["Але коли ти мовчиш, ти даєш експлуататору владу над своїм життям."],
     "ro": ["Dar dacă taci, îi dai exploatatorului putere asupra vieții tale."],
     "th": ["ถ้าคุณเงียบ คุณก็ให้อำนาจผู้แสวงประโยชน์เหนือชีวิตของคุณ"],
+    "fa": ["اگر ساکت بمانید، به استثمارگر بر زندگی خود قدرت می‌دهید."],
 }
 # ... and honest sentences (must pass): the review's proposed wording and ro's notice.
 HONEST = {
@@ -137,6 +147,12 @@ HONEST = {
            "มาจากเอกสารต้นฉบับ ตรวจเทียบเมื่อ 23 พฤศจิกายน 2026 หน่วยงานยังไม่ได้ยืนยัน",
            "ผู้แสวงประโยชน์มักพยายามแยกคุณออกจากคนอื่น การคุยกับคนที่คุณไว้ใจช่วยทำลายความโดดเดี่ยวนั้นได้ "
            "และช่วยให้คุณได้ควบคุมชีวิตของคุณกลับคืนมาบ้าง"],
+    "fa": ["هنوز کسی با زبان مادری فارسی این ترجمه را نخوانده است. شماره‌های تلفن از اسناد منبع هستند؛ "
+           "سازمان‌ها هنوز آن‌ها را تأیید نکرده‌اند.",
+           "از یک سند منبع؛ در 23 نومبر 2026 مقایسه شد. سازمان هنوز آن را تأیید نکرده است.",
+           "استثمارگران اغلب سعی می‌کنند شما را از آدم‌های دیگر جدا کنند. حرف زدن می‌تواند آن انزوا را بشکند. "
+           "این می‌تواند کمک کند که کمی از کنترل زندگی خود را پس بگیرید. اگر هنوز نمی‌توانید دربارهٔ آن حرف بزنید، "
+           "این قابل درک است."],
 }
 
 
