@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.yamlfile import load_data
-from uitweg.core import paths
 from uitweg.render.folding import load_folded
 
 PHONE = {"width": 360, "height": 640}

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
+from gate_table import TABLE as MADE_UP  # a test-only table: every description is "x"
+
 from uitweg.contacts.freshness import card_line
 from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.render.shortcodes import FRESH_MARK, expand, md_text
-
-from gate_table import TABLE as MADE_UP   # a test-only table: every description is "x"
 
 TABLE = load_contacts()
 LANGS = load_languages()
