@@ -294,9 +294,19 @@ def test_no_unit_of_these_scripts_excuses_a_number_one_can_call(lang, context, n
     assert new_refused(context.format(number), lang) == [number]
 
 
-@pytest.mark.parametrize("text", ["เปิด 1.00 น.", "เปิด 1.10น.", "เปิด 1:10", "Open 1.00 uur"])
-def test_a_time_one_can_dial_is_no_time(text):
-    # 1.00 is 100, 1.10 and 1:10 are 110 to the numbering plan: the time excuse stops there.
+@pytest.mark.parametrize("text", ["เปิด 1.16-0.06 น.", "เปิด 1.16–0.06น.", "Open 1:16-0:06", "Open 1.16-0.06 uur"])
+def test_a_range_of_times_one_can_dial_is_no_time(text):
+    # 116006 to the numbering plan: the time excuse stops there.
+    assert new_refused(text, "th")
+
+
+@pytest.mark.parametrize("text", ["เปิด 17.00 น.", "เปิด 9.00 น.", "Open 17:00", "Open 17.00 uur"])
+def test_one_clock_time_is_a_time(text):
+    assert new_refused(text, "th") == []
+
+
+@pytest.mark.parametrize("text", ["โทร 17.00", "โทร 1.10", "Bel 17.00 nu"])
+def test_a_dot_time_without_its_time_word_is_judged_as_a_number(text):
     assert new_refused(text, "th")
 
 

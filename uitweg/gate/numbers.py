@@ -374,13 +374,14 @@ def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, a
 
 
 def _is_time(t: str, cluster: _Cluster) -> bool:
-    """A clock time ("17:00", "9:00-17:00", "9.00-17.00 uur"); never one a
-    person could dial ("1:12", "1.00 uur": 112, 100), which the numbering
-    plan judges like any number."""
+    """A clock time: "17:00", "9:00-17:00", "17.00 uur", "9.00-17.00 น.".
+    One time is read as a clock, never keyed ("17:00" is no call to 1700);
+    a range is a number to the numbering plan like any cluster, so a range
+    it can dial ("1:16-0:06", 116006) is no time."""
     raw = t[cluster.start:cluster.end]
     clock = CLOCK_TIME.match(raw) or (
         DOT_TIME.match(raw) and _word_after(t, cluster.end).lower().rstrip(".") in TIME_WORDS)
-    return bool(clock) and not dialable(national_digits(raw))
+    return bool(clock) and (len(cluster.groups) <= 2 or not dialable(national_digits(raw)))
 
 
 def _judge_cluster(t, cluster, table, call_words, page, words, lang, ibans, add) -> None:
