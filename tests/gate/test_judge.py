@@ -243,3 +243,108 @@ def test_a_text_may_name_the_site_itself_and_nothing_that_looks_like_it():
     for other in ("https://uitweg.example.evil.be/", "http://uitweg.example/", "https://www.uitweg.example/",
                   "https://uitweg.exampIe/"):
         assert judge_text(f"Open {other} now.", TABLE, "en", call_words=CALL_WORDS, site_url=own), other
+
+
+# -- Thai, Tigrinya and Persian (issue 20 in three more scripts) -----------------
+# Test-only word lists (the languages' own lists land with their translations).
+# Thai writes no spaces between words and its vowel and tone marks are
+# combining marks; Persian joins parts of a word with U+200C; Tigrinya ends a
+# sentence with "።".
+
+from uitweg.gate.numbers import NumberWords  # noqa: E402
+
+NEW_WORDS = NumberWords(
+    units={"th": frozenset({"วัน", "ปี", "ชั่วโมง", "ยูโร", "คน"}),
+           "fa": frozenset({"روز", "ساعت", "سال", "یورو", "هفته\u200cها", "دورهٔ"}),
+           "ti": frozenset({"መዓልቲ", "ሰዓት", "ዓመት", "ዩሮ"}), "any": frozenset({"€", "%"})},
+    law_words=frozenset(), street_endings=(), exceptions=frozenset(),
+    texting=frozenset({"sms", "ข้อความ", "پیامک"}))
+NEW_CALL_WORDS = CALL_WORDS | {"โทร", "ติดต่อ", "เบอร์", "ደውሉ", "تماس", "بگیرید"}
+
+
+def new_refused(text: str, lang: str) -> list[str]:
+    return [f.text for f in judge_numbers(text, TABLE, NEW_CALL_WORDS, words=NEW_WORDS, lang=lang) if f.refused]
+
+
+NEW_ORDINARY = [
+    ("th", "เปิด 365 วันต่อปี"), ("th", "ค่าใช้จ่าย 300 ยูโร"), ("th", "365วัน"), ("th", "เปิด 24 ชั่วโมง 365วันต่อปี"),
+    ("th", "เปิดเวลา 9.00–17.00 น."), ("th", "เปิด 9.00-17.00น. ทุกวัน"), ("th", "ในปี 2020 มีผู้เสียหาย 120 คน"),
+    ("th", "ติดต่อเบอร์ 1712 ได้ตลอดเวลา"),
+    ("fa", "۳۶۵ روز در سال باز است."), ("fa", "۳۰۰ یورو"), ("fa", "می\u200cتوانید ۲۴ ساعت با ۱۱۲ تماس بگیرید."),
+    ("fa", "۳۶۵ هفته\u200cها"), ("fa", "۳۶۵ هفتهها"), ("fa", "۱۲۰ دورهٔ"), ("fa", "۱۲۰ دوره"),
+    ("ti", "ፖሊስ ይሕግዝ። ናብ 112 ደውሉ።"), ("ti", "365 መዓልቲ ኣብ ዓመት ክፉት እዩ።"), ("ti", "ንUitweg ብ 1712 ደውሉ።"),
+]
+
+
+@pytest.mark.parametrize("lang, text", NEW_ORDINARY)
+def test_ordinary_thai_persian_and_tigrinya_sentences_pass(lang, text):
+    assert new_refused(text, lang) == [], text
+
+
+# Each excuse these scripts use, with a dialable number where it would excuse.
+NEW_EXCUSES = [
+    ("th", "โทร {} วัน"), ("th", "เปิด {} วันต่อปี"), ("th", "{}วัน"), ("th", "ค่าใช้จ่าย {} ยูโร"),
+    ("fa", "{} روز"), ("fa", "{} هفتهها"), ("fa", "{} دوره"), ("ti", "{} መዓልቲ"),
+]
+
+
+@pytest.mark.parametrize("lang, context", NEW_EXCUSES)
+@pytest.mark.parametrize("number", ["100", "1813", "116006", "02 511 64 65"])
+def test_no_unit_of_these_scripts_excuses_a_number_one_can_call(lang, context, number):
+    assert new_refused(context.format(number), lang) == [number]
+
+
+@pytest.mark.parametrize("text", ["เปิด 1.16-0.06 น.", "เปิด 1.16–0.06น.", "Open 1:16-0:06", "Open 1.16-0.06 uur"])
+def test_a_range_of_times_one_can_dial_is_no_time(text):
+    # 116006 to the numbering plan: the time excuse stops there.
+    assert new_refused(text, "th")
+
+
+@pytest.mark.parametrize("text", ["เปิด 17.00 น.", "เปิด 9.00 น.", "Open 17:00", "Open 17.00 uur"])
+def test_one_clock_time_is_a_time(text):
+    assert new_refused(text, "th") == []
+
+
+@pytest.mark.parametrize("text", ["โทร 17.00", "โทร 1.10", "Bel 17.00 nu"])
+def test_a_dot_time_without_its_time_word_is_judged_as_a_number(text):
+    assert new_refused(text, "th")
+
+
+def test_a_call_word_glued_before_a_number_in_thai_is_a_call_word():
+    assert new_refused("ติดต่อเบอร์ 2020", "th") == ["2020"]   # no year after a call word
+    assert new_refused("ติดต่อ 2020", "th") == ["2020"]
+
+
+def test_a_texting_word_inside_thai_words_makes_a_text_code_dialable():
+    found = [f for f in judge_numbers("ส่งข้อความไปที่ 4411", TABLE, NEW_CALL_WORDS, words=NEW_WORDS, lang="th")]
+    assert [f.dialable for f in found if f.refused] == [True]
+
+
+def ti_page(html: str) -> list[str]:
+    from gate_table import _contact
+
+    from uitweg.contacts.model import ContactTable
+    table = ContactTable([_contact("emergency", {"en": "Emergency number 112", "ti": "ህጹጽ ቁጽሪ 112"}, "112"),
+                          _contact("police", {"en": "Police", "ti": "ፖሊስ"}, "101")], {})
+    return [f.message for f in page_problems(f"<html lang=ti><body>{html}</body></html>", table, NEW_CALL_WORDS)]
+
+
+def test_an_ethiopic_full_stop_ends_a_sentence():
+    assert ti_page("<p>ፖሊስ ይሕግዝ። ናብ 112 ደውሉ።</p>") == []
+    assert ti_page("<p>ፖሊስ ይሕግዝ፧ ናብ 112 ደውሉ።</p>") == []
+    assert ti_page("<p>ፖሊስ ይሕግዝ።ናብ 112 ደውሉ።</p>") == []
+    # In one sentence, the police's name next to the emergency number is still refused.
+    assert any("names Police" in m for m in ti_page("<p>ፖሊስ ናብ 112 ደውሉ።</p>"))
+    assert any("names Police" in m for m in ti_page("<p>ፖሊስ ይሕግዝ፣ ናብ 112 ደውሉ።</p>"))   # ፣ is a comma
+
+
+@pytest.mark.parametrize("text", ["تماس با ۱۱۲\u200f.", "تماس با \u200e۱۱۲.", "ساعت ۱۱۲\u200e"])
+def test_direction_marks_at_a_persian_number_are_refused(text):
+    assert judge_text(text, TABLE, "fa", call_words=NEW_CALL_WORDS)
+
+
+def test_a_zero_width_non_joiner_is_no_direction_mark_and_splits_no_word():
+    from uitweg.gate.bidi import bidi_problems
+    text = "می\u200cتوانید با ۱۱۲ تماس بگیرید.\u200c"
+    assert bidi_problems(text) == [] and bidi_problems("۱۱۲\u200c") == []
+    assert judge_text(text, TABLE, "fa", call_words=NEW_CALL_WORDS) == []

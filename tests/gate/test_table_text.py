@@ -168,3 +168,18 @@ def test_print_escapes_table_text():
         assert not LexborHTMLParser(html).css("meta[http-equiv]"), edition.filename
         shown += EVIL in LexborHTMLParser(html).root.text(deep=True)
     assert shown, "no print edition shows PAG-ASA's name: the test proves nothing"
+
+
+@pytest.mark.parametrize("text, word", [("ที่PAG-ASA ช่วยได้", "ที่PAG"), ("ทPAG-ASA", "ทPAG"), ("ናብ ንUitweg", "ንUitweg")])
+def test_a_word_is_judged_with_its_combining_marks(text, word):
+    # Thai vowel and tone marks are part of the word: the same rule with or
+    # without them. (A Latin name glued to a Tigrinya or Thai prefix is refused
+    # as a mixed word: a reviewed decision, not an accident of the marks.)
+    from uitweg.gate.table_text import text_problem
+    assert f"the word {word!r} mixes alphabets" in (text_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", ["PAG-ASA ช่วยได้", "می\u200cتوانید با PAG-ASA", "ፖሊስ ይሕግዝ።"])
+def test_words_of_one_alphabet_next_to_each_other_pass(text):
+    from uitweg.gate.table_text import text_problem
+    assert text_problem(text) is None

@@ -111,6 +111,37 @@ def reader_text(raw: str) -> str:
     return normalise_text(raw).text
 
 
+@functools.lru_cache(maxsize=8192)
+def word_key(word: str) -> str:
+    """A word of a word list (call words, units, texting words …) as the gate
+    compares it with text: normalised as the text is, then in lower case.
+    One normaliser for both, so "ساعت‌ها" or Thai "วัน" in a list
+    matches the same word on a page."""
+    return reader_text(word).lower()
+
+
+def _mark_ranges() -> str:
+    """Every combining mark (Unicode categories Mn, Mc, Me) as the body of a
+    regex character class: by category, for every script at once."""
+    codes = [c for c in (*range(0x20000), *range(0xE0000, 0xE0200)) if unicodedata.category(chr(c))[0] == "M"]
+    ranges, first = [], codes[0]
+    for prev, cur in zip(codes, codes[1:] + [None], strict=True):
+        if cur != prev + 1:
+            ranges.append(f"\\U{first:08x}" + (f"-\\U{prev:08x}" if prev != first else ""))
+            first = cur
+    return "".join(ranges)
+
+
+# Python's \w has letters and digits but no combining marks (Thai vowel and
+# tone marks, Devanagari vowel signs, Arabic harakat): a word of any script
+# is letters and marks (L*, M*), a word character also a digit or "_". The
+# zero-width (non-)joiner stands inside Persian and Indic words (in text not
+# yet normalised; normalise_text drops it).
+MARKS = _mark_ranges() + "\u200c\u200d"
+LETTER = rf"(?:[^\W\d_]|[{MARKS}])"
+WORD_CHAR = rf"[\w{MARKS}]"
+
+
 _C0_OR_SPACE = "".join(chr(i) for i in range(0x21))
 
 

@@ -25,6 +25,7 @@ digits when they stand between or next to digits ("O2 5l1", Cyrillic "З").
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -39,7 +40,7 @@ from uitweg.core.filecache import cached_loader
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
 from uitweg.gate.dialable import dialable, looks_long
-from uitweg.gate.normalise import normalise_text
+from uitweg.gate.normalise import LETTER, normalise_text, word_key
 
 EXCEPTIONS_FILE = paths.DATA / "number_exceptions.yml"
 
@@ -49,12 +50,19 @@ TIME = re.compile(r"^\d{1,2}[.:]\d{2}$")
 CLOCK = r"(?:[01]?\d|2[0-4])[:][0-5]\d"
 CLOCK_TIME = re.compile(rf"^{CLOCK}(?:\s?-\s?{CLOCK})?$")
 # "17.00 uur", "9.30 u", "17.00h": a time with a dot only before its word.
-DOT_TIME = re.compile(r"^(?:[01]?\d|2[0-4])\.[0-5]\d$")
-TIME_WORDS = {"u", "uur", "h", "hour", "hours", "heure", "heures", "ore", "ora", "horas", "hora", "ч", "часа",
-              "год", "години", "годин"}
+# Also a range, "9.00-17.00 uur", and Thai "9.00–17.00 น." (น.: นาฬิกา, o'clock).
+DOT_CLOCK = r"(?:[01]?\d|2[0-4])\.[0-5]\d"
+DOT_TIME = re.compile(rf"^{DOT_CLOCK}(?:\s?-\s?{DOT_CLOCK})?$")
+TIME_WORDS = frozenset(map(word_key, {"u", "uur", "h", "hour", "hours", "heure", "heures", "ore", "ora", "horas", "hora",
+                                      "ч", "часа", "год", "години", "годин", "น"}))
 RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
 IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?)\b")
-WORD = re.compile(r"[^\W\d_]+\.?|[€%§]", re.UNICODE)
+# A word: letters and combining marks of any script (normalise.LETTER).
+WORD = re.compile(rf"{LETTER}+\.?|[€%§]")
+# Scripts written without spaces between words: a unit word may start the
+# letters that follow a number ("365วันต่อปี", "365天"), a call word may end
+# those before it ("请拨打1713"), a texting word may stand inside them.
+UNSPACED = ("THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "CJK", "HIRAGANA", "KATAKANA")
 # Letters a reader may take for digits, when they stand in a run of digits.
 LOOKALIKES = {"O": "0", "o": "0", "\u041e": "0", "\u043e": "0", "\u039f": "0", "\u03bf": "0",
               "l": "1", "I": "1", "\u0406": "1", "\u0399": "1", "\u0417": "3", "\u0437": "3"}
@@ -95,12 +103,23 @@ class NumberWords:
     texting: frozenset[str] = frozenset()
     file_names: frozenset[str] = frozenset()
 
+    def __post_init__(self) -> None:
+        # Every word list compared as the text is (normalise.word_key): the
+        # text loses its zero-width joiners and combining marks, so must they.
+        keys = lambda words: frozenset(map(word_key, words))   # noqa: E731
+        object.__setattr__(self, "units", {lang: keys(w) for lang, w in self.units.items()})
+        for name in ("law_words", "unit_links", "texting"):
+            object.__setattr__(self, name, keys(getattr(self, name)))
+        object.__setattr__(self, "street_endings", tuple(map(word_key, self.street_endings)))
+
     def units_for(self, lang: str | None) -> frozenset[str]:
         """Unit words of the page's language (and those of every language:
         "€", "%"); all languages' when the language is not known."""
-        if lang is None or lang not in self.units:
-            return frozenset().union(*self.units.values())
-        return self.units[lang] | self.units.get("any", frozenset())
+        cache = self.__dict__.setdefault("_units_for", {})   # the same set each time (for _keys' cache)
+        if lang not in cache:
+            cache[lang] = frozenset().union(*self.units.values()) if lang is None or lang not in self.units \
+                else self.units[lang] | self.units.get("any", frozenset())
+        return cache[lang]
 
 
 @cached_loader
@@ -139,8 +158,31 @@ def _word_after(text: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+def _unspaced(word: str) -> bool:
+    """True for a word of a script written without spaces between words."""
+    return bool(word) and unicodedata.name(word[0], "").split(" ")[0] in UNSPACED
+
+
+@functools.lru_cache(maxsize=256)
+def _keys(words: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A word list as the text is compared (word_key), and its words of
+    unspaced scripts (longest first)."""
+    keys = frozenset(map(word_key, words))
+    return keys, tuple(sorted((w for w in keys if _unspaced(w)), key=len, reverse=True))
+
+
+def _is_unit(word: str, units: frozenset[str]) -> bool:
+    """`word` (the letters after a number) is a unit word, or, in a script
+    without spaces, starts with one ("วันต่อปี", "天都在")."""
+    word = word.lower().rstrip(".")
+    return word in units or any(word.startswith(u) for u in _keys(units)[1])
+
+
+def _is_call_word(word: str, call_words: frozenset[str]) -> bool:
+    """`word` (the letters before a number) is a call word, or, in a script
+    without spaces, ends with one ("ติดต่อเบอร์", "请拨打")."""
+    keys, unspaced = _keys(call_words)
+    return word in keys or any(word.endswith(c) for c in unspaced)
 
 
 
@@ -155,16 +197,15 @@ def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords
     after = _word_after(text, end)
     # A unit word of the page's language right after the run: "365 dagen",
     # also after a call word ("bereikbaar 365 dagen per jaar").
-    if after.lower().rstrip(".") in units or text[end:end + 2].strip()[:1] in ("%", "€"):
+    # Chinese and Thai write the unit right after the digits too ("365天", "365วัน").
+    if _is_unit(after, units) or text[end:end + 2].strip()[:1] in ("%", "€"):
         return "quantity"
     if after.lower() in words.unit_links and \
-            _word_after(text, end + text[end:].index(after) + len(after)).lower().rstrip(".") in units:
+            _is_unit(_word_after(text, end + text[end:].index(after) + len(after)), units):
         return "quantity"   # "365 de zile"
-    if end < len(text) and _is_cjk(text[end]) and any(after.startswith(u) for u in units if _is_cjk(u[0])):
-        return "quantity"   # "2005年", "365天": Chinese writes the unit right after the digits
     if before and before[0] in ("€", "eur"):
         return "quantity"
-    if prev in call_words:
+    if _is_call_word(prev, call_words):
         return None
     # Glued to a Latin letter, a run is part of a word (SHA256, mp3); Chinese
     # and Japanese glue numbers to every word ("在2005年"), so there it is not.
@@ -187,8 +228,9 @@ def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords
 
 
 def _near_texting_word(text: str, start: int, end: int, words: NumberWords) -> bool:
-    near = {w.lower().rstrip(".") for w in WORD.findall(text[max(0, start - 40):start] + " " + text[end:end + 30])}
-    return bool(near & words.texting)
+    window = text[max(0, start - 40):start] + " " + text[end:end + 30]
+    near = {w.lower().rstrip(".") for w in WORD.findall(window)}
+    return bool(near & words.texting) or any(w in window.lower() for w in _keys(words.texting)[1])
 
 
 def read_lookalikes(text: str) -> str:
@@ -332,10 +374,14 @@ def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, a
 
 
 def _is_time(t: str, cluster: _Cluster) -> bool:
+    """A clock time: "17:00", "9:00-17:00", "17.00 uur", "9.00-17.00 น.".
+    One time is read as a clock, never keyed ("17:00" is no call to 1700);
+    a range is a number to the numbering plan like any cluster, so a range
+    it can dial ("1:16-0:06", 116006) is no time."""
     raw = t[cluster.start:cluster.end]
-    if CLOCK_TIME.match(raw):
-        return True
-    return bool(DOT_TIME.match(raw)) and _word_after(t, cluster.end).lower().rstrip(".") in TIME_WORDS
+    clock = CLOCK_TIME.match(raw) or (
+        DOT_TIME.match(raw) and _word_after(t, cluster.end).lower().rstrip(".") in TIME_WORDS)
+    return bool(clock) and (len(cluster.groups) <= 2 or not dialable(national_digits(raw)))
 
 
 def _judge_cluster(t, cluster, table, call_words, page, words, lang, ibans, add) -> None:

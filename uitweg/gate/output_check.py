@@ -17,7 +17,7 @@ from uitweg.core import html as H
 from uitweg.gate.addresses import emails, web_addresses
 from uitweg.gate.bidi import bidi_problems
 from uitweg.gate.links import link_problem, mailto_problem
-from uitweg.gate.normalise import browser_url, is_other_site, reader_text
+from uitweg.gate.normalise import WORD_CHAR, browser_url, is_other_site, reader_text
 from uitweg.gate.numbers import describe, judge_numbers, load_number_words
 
 # Attributes that make the browser fetch something.
@@ -70,9 +70,10 @@ ANY_DIGIT = re.compile(r"\d")
 ADDRESS_MARK = re.compile("[.@\u00b7\u0387\u2022\u2024\u2027\u30fb\ufe52\ufe6b\uff0e\uff20\uff65]")
 
 
-# A sentence ends at . ! ? ; and a space, right after 。！？； (Chinese puts no
-# space after them), or at a line break.
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？；])|[\n\u2028]")
+# A sentence ends at . ! ? ; (and Arabic ؟ ؛) and a space, right after 。！？；
+# (Chinese puts no space after them) and the Ethiopic full stop, question mark
+# and semicolon ። ፧ ፤ and paragraph mark ፨ (never inside a word), or at a line break.
+SENTENCE_END = re.compile(r"(?<=[.!?;\u061f\u061b])\s+|(?<=[。！？；\u1362\u1367\u1364\u1368])|[\n\u2028]")
 
 
 _NAME_PATTERNS: dict[int, tuple] = {}
@@ -86,7 +87,9 @@ def _names(table: ContactTable) -> dict[str, re.Pattern | None]:
         patterns = {}
         for c in table.contacts:
             names = sorted({n for n in c.name.values() if not re.fullmatch(r"[\d\s]+", n)}, key=len, reverse=True)
-            patterns[c.id] = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names)) if names else None
+            # A name is a whole word: no letter, combining mark or digit of any script glued to it.
+            patterns[c.id] = re.compile("|".join(rf"(?<!{WORD_CHAR}){re.escape(n)}(?!{WORD_CHAR})"
+                                                 for n in names)) if names else None
         _NAME_PATTERNS.clear()
         _NAME_PATTERNS[key] = (table, patterns)
     return _NAME_PATTERNS[key][1]

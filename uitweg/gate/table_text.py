@@ -27,7 +27,7 @@ from uitweg.core.filecache import cached_loader
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
 from uitweg.core.yamlfile import load_with_lines
-from uitweg.gate.normalise import reader_text
+from uitweg.gate.normalise import WORD_CHAR, reader_text
 from uitweg.gate.numbers import judge_numbers
 
 # Fields that hold data checked elsewhere (numbers, addresses, dates, the
@@ -84,7 +84,8 @@ def _scripts(word: str) -> set[str]:
 
 
 def _mixed_script_word(text: str) -> str | None:
-    for word in re.findall(r"\w+", text):
+    # A word with its combining marks (Thai "ที่PAG" is one word, as "ทPAG" is).
+    for word in re.findall(rf"{WORD_CHAR}+", text):
         if len(_scripts(word)) > 1:
             return word
     return None
