@@ -36,3 +36,10 @@ validate-html: site test-deps ## Check site/ with the Nu Html Checker (also part
 fold-translation: $(VENV)/.installed ## Fold translations/LANG.yml into data/*.yml (a new language's texts), e.g. CODE=uk
 	@test -n "$(CODE)" || { echo "usage: make fold-translation CODE=uk (reads translations/uk.yml)"; exit 2; }
 	$(PY) tools/fold_translation.py translations/$(CODE).yml
+
+.PHONY: extract-translation
+extract-translation: $(VENV)/.installed ## Write every text of one language as a translation file, the template for a new one, e.g. CODE=en
+	@test -n "$(CODE)" || { echo "usage: make extract-translation CODE=en (writes translations/template-en.yml)"; exit 2; }
+	@mkdir -p translations
+	$(PY) tools/extract_translation.py $(CODE) > translations/template-$(CODE).yml
+	@echo "translations/template-$(CODE).yml: copy it to translations/<new code>.yml and translate every text"

@@ -1,11 +1,12 @@
 """Fold one language's translation file into the data files.
 
     python tools/fold_translation.py translations/uk.yml   (make fold-translation CODE=uk)
+    python tools/fold_translation.py --keep FILE          (try a translation: the file stays)
 
 A translator delivers every text of a new language in ONE file,
 `translations/<code>.yml` (interface, contacts, print, pocket, read-me,
 glossary, the unreviewed notice; see an existing language's entries for the
-keys). The site itself reads only `data/*.yml`, where each text sits next to
+keys; `tools/extract_translation.py en` writes them all). The site itself reads only `data/*.yml`, where each text sits next to
 the same text in every other language, so an editor who changes a contact sees
 all its languages at once. This tool writes the file's texts into those data
 files as text insertions (comments, quotes and order of the files stay as they
@@ -23,6 +24,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+
+# What a translation file must hold (tools/extract_translation.py writes them all).
+REQUIRED = ("language", "call_words", "unreviewed_notice", "ui", "contacts", "print", "pocket_ui", "readme",
+            "glossary", "kiwix", "materials", "units", "texting_words", "search_words")
 
 # The per-language texts of data/contacts.yml, in the order of an entry.
 CONTACT_FIELDS = ("name", "strip_label", "description", "region")
@@ -213,7 +218,7 @@ def fold_print(tr: dict, f: DataFile, code: str) -> None:
 
 def fold_offline(tr: dict, f: DataFile, code: str, readme_file: str) -> None:
     readme = f.node("bundle", "readme")
-    f.append_block(readme, [f"    - file: {readme_file}", *emit({"text": tr["readme"]}, 6)])
+    f.append_block(readme, [f"    - file: {readme_file}", f"      lang: {code}", *emit({"text": tr["readme"]}, 6)])
     f.append_block(f.node("pocket", "ui"), [f"    {code}:", *emit(tr["pocket_ui"], 6)])
 
 
@@ -231,22 +236,60 @@ def fold_glossary(tr: dict, f: DataFile, code: str) -> None:
         f.inserts.append((f.last_line(last), [f"    {code}: {scalar(word)}"]))
 
 
+def fold_kiwix(tr: dict, f: DataFile, code: str) -> None:
+    f.add_to_language_map(f.node("languages"), code, tr["kiwix"], "languages")
+
+
+def fold_materials(tr: dict, f: DataFile, code: str) -> None:
+    f.append_block(f.node("texts"), [f"  {code}:", *emit(tr["materials"], 4)])
+
+
+def fold_number_words(tr: dict, f: DataFile, code: str) -> None:
+    """The words that excuse a quantity ("365 days") and mark a text-message code."""
+    for key in ("units", "texting_words"):
+        f.add_to_language_map(f.node(key), code, tr[key], key)
+
+
+def fold_search_words(tr: dict, f: DataFile, code: str) -> None:
+    entries = {{k.value: v for k, v in e.value}["to"].value: e for e in f.node("entries").value}
+    unknown = sorted(set(tr["search_words"]) - set(entries))
+    missing = sorted(set(entries) - set(tr["search_words"]))
+    if unknown or missing:
+        raise FoldError(f"search_words: targets {unknown} are not in data/search_words.yml; {missing} are missing")
+    for target, words in tr["search_words"].items():
+        f.add_to_language_map(entries[target], code, words, f"search words for {target}")
+
+
+# Every data file a language has texts in.
+FILES = ("languages", "contacts", "print", "offline", "glossary", "kiwix", "materials", "number_exceptions",
+         "search_words")
+
+
 def fold(tr_path: Path, readme_file: str, ui_extra: dict) -> None:
     tr = yaml.safe_load(tr_path.read_text(encoding="utf-8"))
     code = tr["language"]["code"]
-    files = {name: DataFile(DATA / f"{name}.yml") for name in ("languages", "contacts", "print", "offline", "glossary")}
+    missing = [key for key in REQUIRED if key not in tr]
+    if missing:
+        raise FoldError(f"the translation file lacks {', '.join(missing)} (see tools/extract_translation.py en)")
+    files = {name: DataFile(DATA / f"{name}.yml") for name in FILES}
     fold_languages(tr, files["languages"], ui_extra)
     fold_contacts(tr, files["contacts"], code)
     fold_quick_exit(tr, files["contacts"], code)
     fold_print(tr, files["print"], code)
     fold_offline(tr, files["offline"], code, readme_file)
     fold_glossary(tr, files["glossary"], code)
+    fold_kiwix(tr, files["kiwix"], code)
+    fold_materials(tr, files["materials"], code)
+    fold_number_words(tr, files["number_exceptions"], code)
+    fold_search_words(tr, files["search_words"], code)
     for f in files.values():
         f.write()
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) not in (1, 2):
+    keep = "--keep" in argv
+    argv = [a for a in argv if a != "--keep"]
+    if len(argv) != 1:
         print(__doc__)
         return 2
     tr_path = Path(argv[0])
@@ -254,8 +297,7 @@ def main(argv: list[str]) -> int:
     # Texts the translation file may add for languages.yml `ui` (dates, checks), and the read-me name.
     extra = tr.get("ui_dates", {})
     readme_file = tr.get("readme_file", f"README-{tr['language']['code']}.txt")
-    originals = {name: (DATA / f"{name}.yml").read_text(encoding="utf-8")
-                 for name in ("languages", "contacts", "print", "offline", "glossary")}
+    originals = {name: (DATA / f"{name}.yml").read_text(encoding="utf-8") for name in FILES}
     try:
         fold(tr_path, readme_file, extra)
     except FoldError as err:
@@ -265,7 +307,7 @@ def main(argv: list[str]) -> int:
     from uitweg.core.problems import BuildError
     from uitweg.core.yamlfile import load_data
     bad = 0
-    for name in ("languages", "contacts", "print", "offline", "glossary"):
+    for name in FILES:
         try:
             load_data(DATA / f"{name}.yml", name)
         except BuildError as err:
@@ -278,6 +320,9 @@ def main(argv: list[str]) -> int:
             (DATA / f"{name}.yml").write_text(text, encoding="utf-8")
         print(f"Nothing written: add what is missing to {tr_path} and run again.", file=sys.stderr)
         return 1
+    if keep:
+        print(f"{tr_path} folded into data/*.yml (kept; `git checkout data/` undoes it).")
+        return 0
     tr_path.unlink()
     print(f"{tr_path} folded into data/*.yml and deleted; now add the language to mkdocs.yml and run make.")
     return 0

@@ -7,8 +7,10 @@ each was written on and the kind of message it must get, not the finder."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import copy_project, mkdocs_build
 
@@ -214,41 +216,10 @@ FILES = {
     "fr/page.htm": b"<p>02 511 64 65</p>",
 }
 
-GOOD = {
-    # the issue's four
-    "nl": ["Sinds 2023 kun je 1712 ook bellen.", "Je kunt 365 dagen per jaar terecht.",
-           "PAG-ASA is niet in 1702 Groot-Bijgaarden.",
-           "De wet van 10 augustus 2005 gaat over mensenhandel.", "Sinds 10.08.2005 is het strafbaar.",
-           "Bel 1712 van 9 tot 17 uur.", "De hulplijn is open van 9-17 u.", "Het kost € 300 per maand.",
-           "Meer dan 50 % van de slachtoffers is vrouw.", "Art. 433quinquies van het Strafwetboek.",
-           "PAG-ASA werkt in 1000 Brussel.", "Payoke werkt in 2000 Antwerpen.", "Esperanto werkt in 4000 Liège.",
-           # issue 20
-           "De hulplijn is bereikbaar 365 dagen per jaar.", "Bel 116 000 als een kind vermist is.",
-           "Open van 9:00 tot 17:00, van 2005-2008 en 24/7.", "Bel 112, 24 uur per dag.",
-           "Bel 1712, 101 of 112.", "Tussen 1995 en 2008 kwamen 300 mensen.",
-           "Bel PAG-ASA op 02 511 64 64.", "Payoke (03 201 16 90) en PAG-ASA (02 511 64 64) helpen.",
-           "- PAG-ASA: 02 511 64 64\n- Payoke: 03 201 16 90"],
-    "en": ["Call 1712 from 2025 onwards.", "Since 2008 the law protects victims.", "Open 365 days a year.",
-           "It costs € 300.", "Call 112, 24 hours a day.", "The helpline is open 365 days a year.",
-           "Call 116 000 if a child is missing.", "Open from 9:00 to 17:00.", "Between 2005 and 2008.",
-           "PAG-ASA is in 1000 Brussels."],
-    "fr": ["Depuis 2005, la loi punit la traite.", "Ouvert 365 jours par an.", "Article 433quinquies du Code pénal.",
-           "Sürya se trouve à 4000 Liège.", "La loi du 10 août 2005.", "Appelez le 112 en cas de danger.",
-           "La ligne est joignable 365 jours par an.", "Appelez le 116 000 si un enfant disparaît.",
-           "De 9h00 à 17h00, 24h/24."],
-    "ro": ["În 2008 legea s-a schimbat.", "Suntem aici 365 de zile pe an.", "Costă 300 de euro.", "Sunați la 112.",
-           "Sunați la 116 000 dacă un copil a dispărut."],
-    "bg": ["От 2008 г. законът защитава жертвите.", "Отворено 365 дни в годината.", "Обадете се на 112.",
-           "Обадете се на 116 000."],
-    "pt": ["Desde 2008 a lei protege as vítimas.", "Aberto 365 dias por ano.", "Ligue para o 112.",
-           "Ligue para o 116 000."],
-    "zh": ["请拨打112。", "自2005年起，法律保护受害者。", "2005 年", "我们一年365天都在。", "紧急情况请拨打112或101。",
-           "请拨打116 000。"],
-    "uk": ["З 2008 року закон захищає жертв.", "Ми працюємо 365 днів на рік.", "Телефонуйте 112.",
-           "Телефонуйте 116 000."],
-    "ar": ["اتصل بـ112", "منذ عام 2008 يحمي القانون الضحايا.", "نحن هنا 365 يومًا في السنة.",
-           "اتصل بالرقم 112 في حالة الخطر.", "اتصل بالرقم 116 000."],
-}
+# Ordinary sentences per language that must build (tests/gate/ordinary/<code>.yml,
+# one file per language so a new language brings its own).
+ORDINARY = Path(__file__).parent / "ordinary"
+GOOD = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(ORDINARY.glob("*.yml"))}
 
 # The contact table broken in one build: (text in data/contacts.yml, replaced by, message fragment).
 TABLE = [
@@ -381,3 +352,9 @@ def test_contact_table_text_and_addresses_are_refused(table_report, old, new, fr
     result, problems, lines = table_report
     assert result.returncode != 0
     _assert_refused(problems, f"data/contacts.yml:{lines[new]}", fragment, new, result.stderr)
+
+
+def test_every_language_brings_its_ordinary_sentences():
+    from uitweg.core.languages import load_languages
+    missing = [code for code in load_languages().codes if len(GOOD.get(code, [])) < 4]
+    assert not missing, f"tests/gate/ordinary/<code>.yml: at least four ordinary sentences for {missing}"

@@ -67,6 +67,11 @@ def test_zip_layout(bundle, site):
     assert not missing, f"search from file:// needs the index scripts (uitweg/postbuild/search_split.py): {missing}"
 
 
+def _i18n_languages() -> list[dict]:
+    plugins = load_mkdocs_yml()["plugins"]
+    return next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)["languages"]
+
+
 FILE_NAME = re.compile(r"\b(?:[\w-]+\.(?:txt|html|zip|sig)|SHA256SUMS(?:\.sig)?|allowed_signers)\b")
 
 
@@ -83,6 +88,12 @@ def test_readme_texts(bundle):
         for never in (SUMS, "ssh-keygen", "sha256sum", "verify"):
             assert never not in text, f"{t['file']} mentions {never}: the residents' read-me only says how to open the copy"
         assert b"\r\n" in (unpacked / t["file"]).read_bytes(), f"{t['file']}: Windows line ends, for every Notepad"
+        # The names a reader can pick at the top of the page (as mkdocs.yml builds them).
+        others = [lg["name"] for lg in _i18n_languages() if not lg.get("default")]
+        assert [n for n in others if n not in text] == [], f"{t['file']} does not list every language to choose"
+        assert "{" not in text, f"{t['file']}: a placeholder was not filled in"
+    assert sorted(t["lang"] for t in load_offline()["bundle"]["readme"]) == sorted(load_languages().codes), \
+        "one read-me per language (data/offline.yml bundle.readme, lang:)"
     staff = (unpacked / "CHECK-COPY.txt").read_text(encoding="utf-8-sig")
     for needed in ("ssh-keygen -Y verify", "sha256sum -c", "shasum -a256 -c", "certutil -hashfile", SIGNATURE):
         assert needed in staff

@@ -52,9 +52,17 @@ def notepad_text(text: str) -> bytes:
     return ("\ufeff" + text).replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
 
 
-def readme_files(texts: list[dict], zip_name: str) -> dict[str, bytes]:
-    """The read-mes for whoever opens the copy: how to open it, nothing else."""
-    return {t["file"]: notepad_text(t["text"].replace("{zip}", zip_name)) for t in texts}
+def readme_files(texts: list[dict], zip_name: str, languages: str = "") -> dict[str, bytes]:
+    """The read-mes for whoever opens the copy: how to open it, nothing else.
+    `{languages}`: the names of the languages besides the one the copy opens
+    in, so adding a language changes no read-me text."""
+    return {t["file"]: notepad_text(t["text"].replace("{zip}", zip_name).replace("{languages}", languages))
+            for t in texts}
+
+
+def other_language_names() -> str:
+    """"English, Français, …": every language but the first (the one index.html opens in)."""
+    return ", ".join(lang.name for lang in load_languages().languages[1:])
 
 
 def readme_problems(readmes: dict[str, bytes]) -> list[str]:
@@ -102,7 +110,7 @@ def build_bundle(site_dir: Path | None, zip_path: Path, private_key: Path | None
     settings = load_offline()["bundle"]
     zip_path = Path(zip_path)
     files = dict(files) if files is not None else default_files(site_dir)
-    readmes = readme_files(settings["readme"], zip_path.name)
+    readmes = readme_files(settings["readme"], zip_path.name, other_language_names())
     if staff_readme:
         readmes[staff_readme[0]] = notepad_text(staff_readme[1])
     clash = sorted((set(readmes) | {SUMS, SIGNATURE}) & set(files))
