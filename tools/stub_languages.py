@@ -59,9 +59,9 @@ def run(dest: Path, *args: str) -> str:
     return result.stdout
 
 
-def translation(dest: Path, code: str) -> dict:
+def translation(dest: Path, code: str, spec: tuple) -> dict:
     """English's texts under the stub's code and name."""
-    name, script, direction, iso3 = STUBS[code]
+    name, script, direction, iso3 = spec
     tr = yaml.safe_load(run(dest, "tools/extract_translation.py", "en"))
     tr["language"] = {"code": code, "name": name, "script": script, **({"dir": "rtl"} if direction == "rtl" else {})}
     tr["readme_file"] = f"README-{code}.txt"
@@ -70,7 +70,7 @@ def translation(dest: Path, code: str) -> dict:
     return tr
 
 
-def add_to_mkdocs(dest: Path, code: str) -> None:
+def add_to_mkdocs(dest: Path, code: str, name: str) -> None:
     """One more entry under plugins.i18n.languages, after the last one."""
     path = dest / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")
@@ -78,11 +78,11 @@ def add_to_mkdocs(dest: Path, code: str) -> None:
     if not entries:
         raise StubError("mkdocs.yml: no plugins.i18n.languages entries found")
     end = entries[-1].end()
-    entry = f"        - locale: {code}\n          name: {STUBS[code][0]}\n          build: true\n"
+    entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
     path.write_text(text[:end] + entry + text[end:], encoding="utf-8")
 
 
-def add_script(dest: Path, code: str) -> None:
+def add_script(dest: Path, code: str, script: str) -> None:
     """`script:` after the language's name in data/languages.yml, if the fold did not write it."""
     path = dest / "data" / "languages.yml"
     text = path.read_text(encoding="utf-8")
@@ -90,7 +90,7 @@ def add_script(dest: Path, code: str) -> None:
     if not m:
         raise StubError(f"data/languages.yml: no entry for {code} after folding")
     if not re.match(r"    script:", text[m.end():]):
-        text = text[:m.end()] + f"    script: {STUBS[code][1]}\n" + text[m.end():]
+        text = text[:m.end()] + f"    script: {script}\n" + text[m.end():]
     path.write_text(text, encoding="utf-8")
 
 
@@ -100,25 +100,37 @@ def material_language_file(dest: Path, code: str) -> None:
     ours = dest / "overrides" / "partials" / "languages"
     if not (theirs / f"{code}.html").is_file() and not (ours / f"{code}.html").is_file():
         ours.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(theirs / "en.html", ours / f"{code}.html")
+        english = (theirs / "en.html").read_text(encoding="utf-8")
+        # Material reads <html lang> from the file's "language" entry.
+        (ours / f"{code}.html").write_text(english.replace('"language": "en"', f'"language": "{code}"'),
+                                           encoding="utf-8")
 
 
-def add_stub(dest: Path, code: str) -> None:
+def add_stub(dest: Path, code: str, spec: tuple) -> None:
+    """One stub language: spec is (name, ISO 15924 script, direction, ISO 639-3)."""
     if (dest / "docs" / code).exists():
         raise StubError(f"{code} is already a language of the project")
-    tr = translation(dest, code)
+    tr = translation(dest, code, spec)
     (dest / "translations").mkdir(exist_ok=True)
     tr_file = dest / "translations" / f"{code}.yml"
     tr_file.write_text(yaml.safe_dump(tr, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     run(dest, "tools/fold_translation.py", str(tr_file.relative_to(dest)))
     tr_file.unlink(missing_ok=True)
-    add_script(dest, code)
+    add_script(dest, code, spec[1])
     shutil.copytree(dest / "docs" / "en", dest / "docs" / code)
     ordinary = dest / "tests" / "gate" / "ordinary"   # the gate's ordinary sentences of each language
     if (ordinary / "en.yml").is_file():
         shutil.copyfile(ordinary / "en.yml", ordinary / f"{code}.yml")
-    add_to_mkdocs(dest, code)
+    add_to_mkdocs(dest, code, spec[0])
     material_language_file(dest, code)
+
+
+def make_copy(dest: Path, stubs: dict[str, tuple]) -> None:
+    """A copy of the project in `dest` (which must not exist) with `stubs` added."""
+    shutil.copytree(ROOT, dest, ignore=IGNORE)
+    for code, spec in stubs.items():
+        add_stub(dest, code, spec)
+        print(f"{code}: {spec[0]} added (English texts and pages)", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,11 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.dest.exists():
         print(f"{args.dest} exists: give a new folder for the scratch copy", file=sys.stderr)
         return 2
-    shutil.copytree(ROOT, args.dest, ignore=IGNORE)
     try:
-        for code in codes:
-            add_stub(args.dest, code)
-            print(f"{code}: {STUBS[code][0]} added (English texts and pages)")
+        make_copy(args.dest, {code: STUBS[code] for code in codes})
     except StubError as err:
         print(err, file=sys.stderr)
         return 1

@@ -52,7 +52,7 @@ def test_every_language_on_request(monkeypatch):
 # The Unicode name of a letter starts with its script's name (the oracle is
 # Python's unicodedata, not the data file).
 UNICODE_NAME = {"Latn": "LATIN", "Cyrl": "CYRILLIC", "Arab": "ARABIC", "Hans": "CJK", "Hant": "CJK",
-                "Thai": "THAI", "Ethi": "ETHIOPIC", "Grek": "GREEK", "Armn": "ARMENIAN", "Geor": "GEORGIAN",
+                "Thai": "THAI", "Ethi": "ETHIOPIC", "Laoo": "LAO", "Grek": "GREEK", "Armn": "ARMENIAN", "Geor": "GEORGIAN",
                 "Hebr": "HEBREW", "Deva": "DEVANAGARI", "Beng": "BENGALI", "Khmr": "KHMER", "Mymr": "MYANMAR"}
 
 
