@@ -27,6 +27,7 @@ from uitweg.gate.source_check import source_problems
 from uitweg.gate.table_text import load_checked_contacts
 from uitweg.postbuild.run import run as run_post_build
 from uitweg.render.direction import isolate_latin_tree, set_direction
+from uitweg.render.folding import fold_sections, folded_anchors
 from uitweg.render.shortcodes import expand
 from uitweg.render.telify import telify_tree
 from uitweg.render.template_cache import share_compiled_templates
@@ -123,7 +124,11 @@ def _report_built(found, page, config, built: str) -> None:
 def on_page_content(html, page, config, files):
     with gate_timing.gate():
         _report_built(raw_html_problems(html), page, config, page.file.dest_uri)
-    return html
+    name = page.file.src_uri.rsplit("/", 1)[-1]
+    try:
+        return fold_sections(html, folded_anchors(name), name)
+    except BuildError as err:
+        _fail(err)
 
 
 def on_page_context(context, page, config, nav):

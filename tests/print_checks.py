@@ -63,7 +63,7 @@ def flat(value: str) -> str:
 def render(pdf: Path, dpi: int, out_dir: Path) -> list[Path]:
     """Each page as a greyscale image, as a printer would put it on paper.
     Raw PGM, not PNG: PNG encoding was most of the render time (20 s vs 2 s
-    for the 48 PDFs), and every check reads grey levels."""
+    for every PDF), and every check reads grey levels."""
     prefix = out_dir / pdf.stem
     run("pdftoppm", "-r", str(dpi), "-gray", str(pdf), str(prefix))
     return sorted(out_dir.glob(f"{pdf.stem}-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))

@@ -47,7 +47,7 @@ def test_a_misspelt_and_a_mistyped_field_name_their_lines(tmp_path):
     message = str(err.value)
     assert f"budgets.yml:{wrong}: strip_within: 'lots' is not of type 'integer'" in message
     assert f"budgets.yml:{typo}: top level: unknown field 'own_scirpt'; allowed here: first_round_trip, " \
-        "first_visit, materials, own_script, pocket, strip_within" in message
+        "first_visit, materials, own_script, phone_screens, pocket, strip_within" in message
     assert "top level: 'own_script' is a required property" in message
     assert "data/budgets.schema.json" in message
 

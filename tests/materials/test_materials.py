@@ -36,9 +36,9 @@ LANGS = load_languages()
 DEFAULT = LANGS.default.code
 TEXTS = load_materials()["texts"]
 KIWIX = load_data(DATA / "kiwix.yml", "kiwix")[0]
-
-
-PRINT_SHEETS = 5 * len(LANGS.codes) + 3
+# One PDF per format and language, and one more per trilingual format (data/print.yml).
+FORMATS = load_data(DATA / "print.yml", "print")[0]["formats"]
+PDF_COUNT = len(FORMATS) * len(LANGS.codes) + sum(1 for f in FORMATS.values() if f.get("trilingual"))
 
 
 def page_of(code: str) -> str:
@@ -73,9 +73,7 @@ def test_page_offers_every_file_with_its_size(site, code):
     expected = {"files/info-offline.zip", "files/allowed_signers", f"files/info-{code}.zim"}
     expected |= {f"files/info-{c}.htm" for c in LANGS.codes}
     pdfs = {p.relative_to(site).as_posix() for p in (site / "files" / "print").glob("*.pdf")}
-    # Five sheets per language (poster A4 and A3, tear-off, card, sticker) and
-    # three trilingual ones (poster A3, card, sticker): 48 with nine languages.
-    assert len(pdfs) == PRINT_SHEETS and pdfs <= links, sorted(pdfs - links)
+    assert len(pdfs) == PDF_COUNT and pdfs <= links, sorted(pdfs - links)
     assert expected <= links, sorted(expected - links)
     assert not [p for p in links | set(images) if not (site / p).is_file()]
     assert set(images) == {p[:-4] + ".png" for p in pdfs}
@@ -210,7 +208,7 @@ def test_each_language_page_hands_out_working_files(chromium, materials_nginx, s
         assert page.evaluate("document.documentElement.lang") == code
         urls = page.evaluate("""() => [...document.querySelectorAll("article a[href*='files/'], article img[src*='files/']")]
                                        .map(e => e.href || e.src)""")
-        assert len(urls) >= PRINT_SHEETS * 2 + len(LANGS.codes) + 3, (code, len(urls))
+        assert len(urls) >= PDF_COUNT * 2 + len(LANGS.codes) + 3, (code, len(urls))
         for url in urls:
             if url not in got:
                 response = page.request.get(url)

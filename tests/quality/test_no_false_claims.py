@@ -29,8 +29,11 @@ from uitweg.core.yamlfile import load_data
 LANGS = load_languages()
 # Clauses: a claim and the words it is about stand in one clause ("the translations
 # are checked …, and the numbers come from the same list" claims nothing of the numbers).
-CLAUSE_END = re.compile(r"(?<=[.!?;:,。！？؟；，،、])\s*|\n+")
-SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s*|\n+")
+CLAUSE_END = re.compile(r"(?<=[.!?;:,。！？؟；，،、።፣፤፧])\s*|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?。！？؟።፧])\s*|\n+")
+# Thai writes no full stops or commas: a space ends a clause (numbers and
+# Latin names also stand between spaces, which only makes clauses shorter).
+CLAUSE_END_BY_LANG = {"th": re.compile(r"(?<=[.!?;:,])\s*|\s+")}
 
 # "The numbers are checked": a sentence with a word for the numbers and a word
 # for checked/verified, and no negation; or a "last checked" phrase anywhere.
@@ -38,32 +41,58 @@ NUMBERS = {
     "nl": r"nummers?|telefoonnummers?|lijst", "en": r"numbers?|list", "fr": r"numéros?|liste",
     "ar": r"أرقام|الأرقام|القائمة", "bg": r"номер\w*|списък", "pt": r"números?|lista",
     "ro": r"num[ăe]r\w*|list[aăe]", "zh": r"号码|名单", "uk": r"номер\w*|список\w*",
+    "th": r"เบอร์|หมายเลข|รายการ|รายชื่อ",
+    "vi": r"số|số điện thoại|danh sách",
+    "sq": r"numr\w*|numër|list\w*",
+    "hu": r"szám\w*|telefonszám\w*|list\w*",
+    "ti": r"ቁጽሪ\w*|ዝርዝር",
 }
 CHECKED = {
     "nl": r"gecontroleerde?|nagekeken|geverifieerde?|gecheckt", "en": r"checked|verified",
     "fr": r"vérifié(?:e|s|es)?|contrôlé(?:e|s|es)?", "ar": r"التحقق|تحقق|مُتحقق",
     "bg": r"проверен\w*", "pt": r"conferid\w*|verificad\w*", "ro": r"verificat\w*",
     "zh": r"核对过|检查过|核实|已核对|已检查", "uk": r"перевірен\w*|перевірено",
+    "th": r"ตรวจสอบแล้ว|ตรวจแล้ว|ผ่านการตรวจสอบ|ได้รับการตรวจสอบ",
+    "vi": r"đã kiểm tra|được kiểm tra|đã xác minh|được xác minh|đã kiểm chứng",
+    "sq": r"kontrolluar|kontrolluara|verifikuar|verifikuara|konfirmuar|konfirmuara",
+    "hu": r"ellenőrzött\w*|ellenőrizt\w*|ellenőrizve|leellenőr\w*",
+    "ti": r"ተፈቲሹ\w*|ዝተፈተሸ\w*|ተረጋጊጹ\w*",
 }
 NEGATION = {
     "nl": r"niet|geen|nooit", "en": r"not|no|never", "fr": r"pas|jamais", "ar": r"لم|لا|ليس|ليست",
-    "bg": r"не", "pt": r"não|nunca", "ro": r"nu|încă", "zh": r"没|未|不", "uk": r"не|ще",
+    "bg": r"не", "pt": r"não|nunca", "ro": r"nu|încă", "zh": r"没|未|不", "uk": r"не|ще", "th": r"ไม่|ยัง",
+    "vi": r"không|chưa|chẳng",
+    "sq": r"nuk|s'|jo|ende",
+    "hu": r"nem|még|soha|sem",
+    "ti": r"ኣይ\w*|ዘይ\w*|ገና",
 }
 LAST_CHECKED = {
     "nl": r"laatst gecontroleerd|laatste controle", "en": r"last checked", "fr": r"dernière vérification",
     "ar": r"آخر تحقق", "bg": r"последна проверка", "pt": r"última verificação", "ro": r"ultima verificare",
-    "zh": r"最后一次检查", "uk": r"остання перевірка",
+    "zh": r"最后一次检查", "uk": r"остання перевірка", "th": r"ตรวจสอบล่าสุด|ตรวจล่าสุด|ตรวจครั้งล่าสุด",
+    "vi": r"kiểm tra lần cuối|lần kiểm tra cuối|lần kiểm tra gần nhất",
+    "sq": r"kontrolluar së fundi|kontrolli i fundit|kontrolli më i fundit",
+    "hu": r"utolsó ellenőrzés\w*|legutóbb ellenőr\w*",
+    "ti": r"ናይ መወዳእታ ምፍታሽ|ብመወዳእታ ዝተፈተሸ",
 }
 # "If you stay silent, you give the exploiter power over your life."
 SILENT = {
     "nl": r"zwijg\w*", "en": r"silent|silence|keep quiet", "fr": r"taisez|taire|silence",
     "ar": r"صامت\w*|صمت|سكت\w*|تسكت", "bg": r"мълчи\w*|мълчание", "pt": r"calad\w*|calar|silêncio",
-    "ro": r"taci|tăcere", "zh": r"不说|沉默", "uk": r"мовчи\w*|мовчання",
+    "ro": r"taci|tăcere", "zh": r"不说|沉默", "uk": r"мовчи\w*|мовчання", "th": r"เงียบ|ไม่พูด|นิ่งเฉย",
+    "vi": r"im lặng|không nói|giữ im lặng",
+    "sq": r"hesht\w*|heshtje\w*",
+    "hu": r"hallgat\w*|elhallgat\w*|csend\w*|némaság\w*",
+    "ti": r"ስቕ\w*|ስቕታ",
 }
 POWER = {
     "nl": r"macht", "en": r"power|control", "fr": r"pouvoir|contrôle", "ar": r"سلطة|سيطرة|يتحكم|تتحكم|قوة",
     "bg": r"власт|контрол", "pt": r"poder|controle", "ro": r"putere|control", "zh": r"控制|权力",
-    "uk": r"влад\w*|контрол\w*",
+    "uk": r"влад\w*|контрол\w*", "th": r"อำนาจ|ควบคุม",
+    "vi": r"quyền lực|kiểm soát|quyền làm chủ",
+    "sq": r"pushtet\w*|kontroll\w*",
+    "hu": r"hatalm\w*|irányít\w*|kontroll\w*",
+    "ti": r"ስልጣን|ሓይሊ|ቁጽጽር",
 }
 
 # Quoted by the review from the site (must be caught) ...
@@ -75,6 +104,8 @@ REVIEW_QUOTES_CLAIMS = {
     "fr": ["Les numéros sont vérifiés.", "Dernière vérification le 23 novembre 2026 : comparé aux documents sources."],
     "ar": ["أرقام الهاتف تم التحقق منها."], "bg": ["Телефонните номера са проверени."],
     "pt": ["Os números de telefone foram conferidos."], "zh": ["电话号码已经核对过。"], "uk": ["Номери телефонів перевірено."],
+    # th: the English quotes as a Thai page would say them (th came after the review)
+    "th": ["เบอร์โทรศัพท์ได้รับการตรวจสอบแล้ว", "ตรวจสอบล่าสุดเมื่อ 23 พฤศจิกายน 2026 เทียบกับเอกสารต้นฉบับ"],
 }
 REVIEW_QUOTES_SILENCE = {
     "nl": ["Als je zwijgt, geef je de uitbuiter macht over je leven."],
@@ -85,6 +116,7 @@ REVIEW_QUOTES_SILENCE = {
     "bg": ["Но ако мълчиш, даваш на експлоататора власт над живота си."],
     "uk": ["Але коли ти мовчиш, ти даєш експлуататору владу над своїм життям."],
     "ro": ["Dar dacă taci, îi dai exploatatorului putere asupra vieții tale."],
+    "th": ["ถ้าคุณเงียบ คุณก็ให้อำนาจผู้แสวงประโยชน์เหนือชีวิตของคุณ"],
 }
 # ... and honest sentences (must pass): the review's proposed wording and ro's notice.
 HONEST = {
@@ -101,11 +133,15 @@ HONEST = {
     "uk": ["Номери телефонів узято з документів-джерел; організації їх ще не підтвердили.",
            "Експлуататори часто намагаються відрізати вас від інших людей. Розмова може розірвати цю ізоляцію. "
            "Так ви повертаєте собі трохи контролю над своїм життям."],
+    "th": ["เจ้าของภาษายังไม่ได้ตรวจคำแปลนี้ เบอร์โทรมาจากเอกสารต้นฉบับ หน่วยงานต่าง ๆ ยังไม่ได้ยืนยันเบอร์เหล่านี้",
+           "มาจากเอกสารต้นฉบับ ตรวจเทียบเมื่อ 23 พฤศจิกายน 2026 หน่วยงานยังไม่ได้ยืนยัน",
+           "ผู้แสวงประโยชน์มักพยายามแยกคุณออกจากคนอื่น การคุยกับคนที่คุณไว้ใจช่วยทำลายความโดดเดี่ยวนั้นได้ "
+           "และช่วยให้คุณได้ควบคุมชีวิตของคุณกลับคืนมาบ้าง"],
 }
 
 
 def _word(pattern: str, lang: str) -> re.Pattern:
-    if lang == "zh":   # no spaces between words
+    if lang in ("zh", "th"):   # no spaces between words
         return re.compile(pattern)
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
 
@@ -118,7 +154,7 @@ def number_claims(text: str, lang: str) -> list[str]:
     """Clauses that say the numbers were checked or verified, and "last checked" phrases."""
     numbers, checked = _word(NUMBERS[lang], lang), _word(CHECKED[lang], lang)
     negation, last = _word(NEGATION[lang], lang), _word(LAST_CHECKED[lang], lang)
-    found = [s for s in clauses(text) if numbers.search(s) and checked.search(s) and not negation.search(s)]
+    found = [s for s in clauses(text, CLAUSE_END_BY_LANG.get(lang, CLAUSE_END)) if numbers.search(s) and checked.search(s) and not negation.search(s)]
     return found + [m.group(0) for m in last.finditer(text)]
 
 
@@ -160,8 +196,8 @@ def data_texts() -> dict[str, list[tuple[str, str]]]:
         out[code] += [(f"data/print.yml {code}", s) for s in strings(texts)]
     offline = load_data(paths.DATA / "offline.yml", "offline")[0]
     readmes = offline["bundle"]["readme"]
-    for code, readme in zip(LANGS.codes, readmes, strict=True):   # one read-me per language, in their order
-        out[code].append((f"data/offline.yml {readme['file']}", readme["text"]))
+    for readme in readmes:   # each read-me names its language
+        out[readme["lang"]].append((f"data/offline.yml {readme['file']}", readme["text"]))
     for code, texts in offline["pocket"]["ui"].items():   # the pocket files' own words (their pages are the site's)
         out[code] += [(f"data/offline.yml pocket {code}", t) for t in strings(texts)]
     return out

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from gate_table import TABLE as MADE_UP  # a test-only table: every description is "x"
+
 from uitweg.contacts.freshness import card_line
 from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
@@ -35,11 +37,11 @@ def test_the_directory_puts_entries_without_a_phone_last_and_says_once_how_fresh
         out = expand("[[directory]]", TABLE, lang)
         line = oldest_line(TABLE.contacts, lang.code)
         assert out.count(line) == 1 and out.index(line) < out.index("{#contact-")
-        anchors = re.findall(r"\{#contact-([a-z0-9-]+)\}", out)
+        anchors = re.findall(r"\{#contact-([a-z0-9-]+)[ }]", out)
         assert sorted(anchors) == sorted(c.id for c in TABLE.contacts)
         rest = out.index("{#no-phone}")
         for c in TABLE.contacts:
-            at = out.index(f"{{#contact-{c.id}}}")
+            at = out.index(f"{{#contact-{c.id} ")
             assert (at > rest) == (not c.phones), c.id
         assert out.count(md_text(lang.ui["no_contact"])) == 1   # what to do instead, once
         ids = re.findall(r"\{#([a-z0-9-]+)\}", out) + re.findall(r' id="([a-z0-9-]+)"', out)
@@ -53,3 +55,19 @@ def test_a_contact_carded_on_the_page_is_not_described_again_in_the_directory():
     description = md_text(c.description["en"])
     assert expand("[[directory]]", TABLE, en).count(description) == 1
     assert expand(f"[[card:{c.id}]]\n\n[[directory]]", TABLE, en).count(description) == 1
+
+
+def test_cards_in_a_row_with_the_same_description_say_it_once():
+    """The three care centres: name and number each, their shared description
+    once, so a phone screen is not filled with the same lines three times."""
+    import dataclasses
+
+    en = LANGS.get("en")
+    three = "[[card:harbour]]\n\n[[card:lighthouse]]\n\n[[card:riverside]]\n"
+    out = expand(three, MADE_UP, en)
+    assert out.count("\nx\n") == 1 and all(name in out for name in ("Harbour House", "Lighthouse", "Riverside"))
+    # Apart (text between them), or with another description between, each card says it.
+    assert expand(three.replace("\n\n[[card:l", "\n\nsome text\n\n[[card:l"), MADE_UP, en).count("\nx\n") == 2
+    other = dataclasses.replace(MADE_UP.get("lighthouse"), description={"en": "y"})
+    table = type(MADE_UP)([other if c.id == "lighthouse" else c for c in MADE_UP.contacts], MADE_UP.quick_exit)
+    assert expand(three, table, en).count("\nx\n") == 2

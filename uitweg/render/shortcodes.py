@@ -37,10 +37,35 @@ KIND_ORDER = ["emergency", "specialised-centre", "helpline", "care-centre", "vic
 FRESH_MARK = "\x00uitweg-fresh\x00"
 
 
+# Cards one after the other, with only blank lines between them.
+CARD_RUN = re.compile(r"\[\[card:[a-z0-9-]+\]\](?:\s*\[\[card:[a-z0-9-]+\]\])+")
+
+
+def said_before(text: str, table: ContactTable, lang: Language) -> set[int]:
+    """Where a card in a run repeats the description of the card before it
+    (the three care centres): those cards show name and ways only, so the
+    reader does not read the same lines three times on a phone. Positions
+    of the shortcodes in `text`."""
+    out: set[int] = set()
+    for run in CARD_RUN.finditer(text):
+        previous = None
+        for m in SHORTCODE.finditer(run.group(0)):
+            try:
+                description = table.get(m.group(2)).description[lang.code]
+            except KeyError:   # an unknown id: the gate reports it
+                previous = None
+                continue
+            if description == previous:
+                out.add(run.start() + m.start())
+            previous = description
+    return out
+
+
 def expand(text: str, table: ContactTable, lang: Language) -> str:
     """Replace every shortcode with Markdown in the page's language."""
     shown: list[Contact] = []
     carded = {m.group(2) for m in SHORTCODE.finditer(text) if m.group(1) == "card"}
+    repeated = said_before(text, table, lang)
 
     def one(m: re.Match) -> str:
         code, cid = m.group(1), m.group(2)
@@ -57,7 +82,7 @@ def expand(text: str, table: ContactTable, lang: Language) -> str:
         if code == "name":
             return md_text(contact.name[lang.code])
         shown.append(contact)
-        return card(contact, lang) + FRESH_MARK
+        return card(contact, lang, describe=m.start() not in repeated) + FRESH_MARK
     out = SHORTCODE.sub(one, text)
     if FRESH_MARK in out:
         last = out.rindex(FRESH_MARK)
@@ -81,7 +106,8 @@ def fresh_line(checks: list, ui: dict) -> str:
     return f'\n<p class="uw-fresh" markdown>{md_text(card_line(min(checks, key=lambda c: c.date), ui))}</p>\n'
 
 
-def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool = False, anchor: str = "") -> str:
+def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool = False, anchor: str = "",
+         describe: bool = True) -> str:
     ui = lang.ui
     lines = [f'<div class="contact"{f" id={chr(34)}{anchor}{chr(34)}" if anchor else ""} markdown>']
     name = contact.name[lang.code]
@@ -91,8 +117,9 @@ def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool =
         head += (" · " if head else "") + md_text(region)
     if with_name:
         if head:
-            lines.append(head + "  ")
-        lines.append(md_text(contact.description[lang.code]))
+            lines.append(head + ("  " if describe else ""))
+        if describe:
+            lines.append(md_text(contact.description[lang.code]))
     elif not brief:   # directory: the name is the heading above; region and what they do on one line
         lines.append((f"**{head}** · " if head else "") + md_text(contact.description[lang.code]))
     lines.append("")
@@ -130,7 +157,7 @@ def directory(table: ContactTable, lang: Language, carded: frozenset[str] | set[
 
     def entry(c: Contact, level: str, anchor: str = "") -> None:
         # "contact-" keeps contact anchors apart from kind anchors (emergency, legal-aid).
-        out.append(f"\n{level} {md_text(c.name[lang.code])} {{#contact-{c.id}}}\n")
+        out.append(f"\n{level} {md_text(c.name[lang.code])} {{#contact-{c.id} .uw-entry}}\n")
         out.append(card(c, lang, with_name=False, brief=c.id in carded, anchor=anchor))
 
     for kind in KIND_ORDER:
