@@ -128,9 +128,12 @@ def add_stub(dest: Path, code: str, spec: tuple) -> None:
 def make_copy(dest: Path, stubs: dict[str, tuple]) -> None:
     """A copy of the project in `dest` (which must not exist) with `stubs` added."""
     shutil.copytree(ROOT, dest, ignore=IGNORE)
+    had_translations = (dest / "translations").is_dir()
     for code, spec in stubs.items():
         add_stub(dest, code, spec)
         print(f"{code}: {spec[0]} added (English texts and pages)", file=sys.stderr)
+    if not had_translations and not any((dest / "translations").iterdir()):
+        (dest / "translations").rmdir()   # as in a clone: the guides name files a translator adds there
 
 
 def main(argv: list[str] | None = None) -> int:
