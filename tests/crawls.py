@@ -278,7 +278,11 @@ class Page:
 
 # Plain DOM reads in one evaluate: with JavaScript off, page.evaluate of
 # anything with timers hangs.
+# The sections shown closed (data/folded.yml) are opened first, as a reader
+# opens them: their numbers too must be working links that never break.
+OPEN_FOLDS = 'document.querySelectorAll("details.uw-fold").forEach(d => { d.open = true; });'
 PAGE_JS = f"""() => {{
+  {OPEN_FOLDS}
   const visible = {VISIBLE_JS};
   const heading = document.querySelector("article h1"), article = document.querySelector("article");
   return {{
@@ -323,6 +327,7 @@ FIRST_SCREEN_JS = f"""() => {{
 # Every phone number drawn on more than one line box: tel: links, strip
 # numbers, and the numbers the pages write in cards.
 BROKEN_NUMBERS_JS = f"""() => {{
+  {OPEN_FOLDS}
   const visible = {VISIBLE_JS};
   return [...document.querySelectorAll("a[href^='tel:'], .uw-strip__number")]
     .filter(e => visible(e) && e.getClientRects().length > 1)

@@ -3,6 +3,7 @@ pdffonts, pdftotext, pdftoppm) and QR codes with zxing-cpp, as a printer and a
 phone would see them."""
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import unicodedata
@@ -43,6 +44,14 @@ def fonts(pdf: Path) -> list[dict]:
 def text(pdf: Path, layout: bool = False) -> str:
     args = ["pdftotext"] + (["-layout"] if layout else []) + [str(pdf), "-"]
     return run(*args)
+
+
+def columns(layout_text: str) -> str:
+    """`pdftotext -layout` text with each wide gap (three spaces or more: another
+    column, cell or strip) made a line break, as a reader sees separate blocks;
+    pdftotext puts text side by side that no reader reads as one line (the
+    mirrored centre table's 24/7 badge beside a number, a strip beside a row)."""
+    return "\n".join(part for line in layout_text.splitlines() for part in re.split(r" {3,}", line))
 
 
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -138,3 +147,98 @@ def contrast_with_white(hex_colour: str) -> float:
         channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
     luminance = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
     return 1.05 / (luminance + 0.05)
+
+
+# -- where a reader sees the words ------------------------------------------
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line as poppler groups it (across the page, or up/down a turned strip)."""
+    page: int
+    words: tuple[Word, ...]
+    vertical: bool
+
+    def size(self, word: Word) -> float:
+        """A word's height as a reader sees it (its width on a turned strip): the font size and a bit."""
+        return (word.x1 - word.x0) if self.vertical else (word.y1 - word.y0)
+
+
+@functools.lru_cache(maxsize=256)
+def pages_lines(pdf: Path) -> list[tuple[float, float, list[Line]]]:
+    """Every page as (width, height, lines) in PDF points, from `pdftotext -bbox-layout`:
+    the positions where the glyphs are drawn, not the order the PDF stores them in."""
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(run("pdftotext", "-bbox-layout", str(pdf), "-"))
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    out = []
+    for number, page in enumerate(root.iterfind(".//x:page", ns), 1):
+        lines = []
+        for line in page.iterfind(".//x:line", ns):
+            words = tuple(Word(w.text or "", *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")))
+                          for w in line.iterfind("x:word", ns))
+            if not words:
+                continue
+            x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+            y0, y1 = min(w.y0 for w in words), max(w.y1 for w in words)
+            # A turned line: its words stack along y, all equally wide.
+            vertical = len(words) > 1 and (y1 - y0) > (x1 - x0) or (len(words) == 1 and (y1 - y0) > 2.5 * (x1 - x0))
+            lines.append(Line(number, words, vertical))
+        out.append((float(page.get("width")), float(page.get("height")), lines))
+    return out
+
+
+def visual_order(line: Line, turned_reads_down: bool) -> list[Word]:
+    """The words from left to right as the reader sees them. On a strip turned
+    anticlockwise (left-to-right editions) the line's left end is at the bottom;
+    on one turned clockwise (right-to-left editions) at the top."""
+    if not line.vertical:
+        return sorted(line.words, key=lambda w: w.x0)
+    return sorted(line.words, key=lambda w: w.y0 if turned_reads_down else -w.y1)
+
+
+def _gap(a: Word, b: Word, line: Line, turned_reads_down: bool) -> float:
+    if not line.vertical:
+        return b.x0 - a.x1
+    return b.y0 - a.y1 if turned_reads_down else a.y0 - b.y1
+
+
+def number_problems(pdf: Path, number: str, turned_reads_down: bool) -> list[str]:
+    """Where `number` ("02 511 64 64") is not printed as a reader must see it.
+
+    Every place its longest group is printed must show the whole number on one
+    line, its groups left to right in order, a space apart, with no other digits
+    touching it (a "24/7" glued to it would read as part of the number)."""
+    groups = number.split()
+    anchor = groups.index(max(groups, key=len))
+    problems = []
+    for _, _, lines in pages_lines(pdf):
+        for line in lines:
+            words = visual_order(line, turned_reads_down)
+            for i, word in enumerate(words):
+                if word.text != groups[anchor]:
+                    continue
+                start = i - anchor
+                run_ = words[start:start + len(groups)] if start >= 0 else []
+                where = f"page {line.page}: {' '.join(w.text for w in words)!r}"
+                if [w.text for w in run_] != groups:
+                    problems.append(f"{where}: {number!r} is not whole, in order, on one line")
+                    continue
+                space = 0.45 * line.size(word)  # a space is about 0.27 of it
+                gaps = [_gap(a, b, line, turned_reads_down) for a, b in zip(run_, run_[1:], strict=False)]
+                if any(g > space or g < 0 for g in gaps):
+                    problems.append(f"{where}: the groups of {number!r} are not one space apart ({gaps})")
+                for j in (start - 1, start + len(groups)):
+                    if 0 <= j < len(words) and re.search(r"\d", words[j].text):
+                        a, b = (words[j], run_[0]) if j < start else (run_[-1], words[j])
+                        if _gap(a, b, line, turned_reads_down) < space:
+                            problems.append(f"{where}: {words[j].text!r} touches {number!r}")
+    return problems

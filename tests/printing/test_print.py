@@ -17,11 +17,14 @@ import pytest
 import yaml
 from print_checks import (
     check_qr_texts,
+    columns,
     contrast_with_white,
     find_qr_codes,
     flat,
     fonts,
+    number_problems,
     page_sizes_mm,
+    pages_lines,
     quiet_zone_dirty_px,
     render,
     text,
@@ -33,7 +36,9 @@ from uitweg.core.problems import BuildError
 from uitweg.core.siteconfig import home_url
 from uitweg.gate.numbers import callable_numbers, judge_numbers
 from uitweg.printing.build import placeholder_warning
-from uitweg.printing.layouts import CSS_FILE
+from uitweg.printing.build import render as render_edition
+from uitweg.printing.fonts import Face, family_list, font_face_css, load_faces
+from uitweg.printing.layouts import CSS_FILE, Layouts, editions
 from uitweg.printing.qr import make_qr, url_problem
 from uitweg.printing.texts import PRINT_DATA, load_print_data
 
@@ -66,6 +71,10 @@ FORMATS = {
 EXPECTED = {f"{name}-{lang}.pdf": (name, lang)
             for name, spec in FORMATS.items()
             for lang in LANGS + (["trilingual"] if spec[4] else [])}
+# Faces the PDFs may embed ("Uitweg-<face>"), and the face a language's own script
+# needs beyond DejaVu (Latin, Cyrillic, Arabic, Persian): named here, not read from data/print_fonts.yml.
+FACES = ("Sans", "CJK", "Thai", "Ethiopic")
+SCRIPT_FACE = {"zh": "CJK", "th": "Thai", "ti": "Ethiopic"}
 ALL_NUMBERS = ["emergency", "police", "line-1712", "child-focus", "pag-asa", "payoke", "surya"]
 KEY_NUMBERS = ["emergency", "line-1712", "pag-asa"]
 # Cards and stickers are carried and stuck where an exploiter may see them.
@@ -155,13 +164,20 @@ def test_page_count_and_size(pdfs, name):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_fonts_are_embedded_dejavu_only(pdfs, name):
+def test_fonts_are_embedded_and_only_the_print_faces(pdfs, name):
     rows = fonts(pdfs[name])
     assert rows, "no fonts at all?"
     for row in rows:
         assert row["emb"] == "yes", f"font not embedded: {row['line']}"
-        # Only the @font-face faces (DejaVu Sans, Bold; WenQuanYi for Chinese): no system fallback font.
-        assert re.fullmatch(r"[A-Z]{6}\+Uitweg-(Sans|CJK)(-Bold)?", row["name"]), row["line"]
+        # Only the @font-face faces (DejaVu, WenQuanYi, Loma, Abyssinica SIL): no system fallback
+        # font, which Pango would take for a letter none of the faces has.
+        assert re.fullmatch(rf"[A-Z]{{6}}\+Uitweg-({'|'.join(FACES)})(-Bold)?", row["name"]), row["line"]
+    # A card has no list of language names: the faces it embeds are those of its own script.
+    fmt, lang = EXPECTED[name]
+    if fmt == "card":
+        names = {re.sub(r"^[A-Z]{6}\+Uitweg-|-Bold$", "", row["name"]) for row in rows}
+        wanted = {"Sans"} | ({SCRIPT_FACE[lang]} if lang in SCRIPT_FACE else set())
+        assert names == wanted, f"{name}: faces {sorted(names)}, expected {sorted(wanted)}"
 
 
 @pytest.mark.slow
@@ -263,7 +279,7 @@ def test_tracking_parameters_are_refused():
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_number_comes_from_the_contact_table(pdfs, name):
-    layout = text(pdfs[name], layout=True)
+    layout = columns(text(pdfs[name], layout=True))
     numbers = find_numbers(layout, TABLE, LANGUAGES.all_call_words())
     assert numbers, "no phone numbers found"
     unknown = [n.text for n in numbers if TABLE.phone_by_digits(n.digits) is None]
@@ -299,8 +315,8 @@ def test_message_is_in_the_right_language(pdfs, name):
         else:
             assert headline not in plain, f"{name}: the {code} headline is on a {lang} sheet"
     if section == "poster" and lang != "trilingual":
-        assert _letters(texts[lang]["poster"]["what"]) in plain
-        for line in texts[lang]["poster"]["lines"] if fmt != "tearoff-a4" else []:
+        paragraphs = [texts[lang]["poster"]["what"]] + (texts[lang]["poster"]["lines"] if fmt != "tearoff-a4" else [])
+        for line in paragraphs:
             if LANGUAGES.get(lang).dir == "rtl":
                 # pdftotext gives the wrapped lines of a right-to-left paragraph in
                 # another order and may split a word at a vowel mark: every letter of
@@ -408,3 +424,173 @@ def test_text_that_does_not_fit_stops_the_build_and_keeps_the_old_pdfs(tmp_path,
     assert (out / "keep.pdf").read_bytes() == b"previous build"
     assert (tmp_path / "print.failed" / "sticker-en.pdf").exists()
     shutil.rmtree(tmp_path / "print.failed")
+
+
+# -- scripts: every letter from a real glyph -------------------------------
+
+THAI_LETTERS = "กขคงจฉช"
+ETHIOPIC_LETTERS = "ሀለሐመሠረሰ"
+KHMER_LETTERS = "កខគឃងចឆ"   # no face has Khmer, and no font on the build machine either
+DEJAVU = Face("Sans", "fonts-dejavu-core", Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+
+
+def _letter_shapes(tmp_path: Path, letters: str, faces) -> list[bytes]:
+    """Each letter printed alone in a cell, as the pixels of its ink (trimmed)."""
+    import weasyprint
+    from PIL import Image, ImageOps
+    cells = "".join(f'<div style="position:absolute;left:{5 + 15 * i}mm;top:5mm;width:15mm;height:15mm">{ch}</div>'
+                    for i, ch in enumerate(letters))
+    html = (f"<html><head><style>{font_face_css(faces)} @page {{ size: {10 + 15 * len(letters)}mm 25mm; margin: 0 }}"
+            f" body {{ font-family: {family_list(faces)}; font-size: 24pt }}</style></head><body>{cells}</body></html>")
+    pdf = tmp_path / "letters.pdf"
+    weasyprint.HTML(string=html).write_pdf(pdf)
+    [page] = render(pdf, 100, tmp_path)
+    image = Image.open(page).convert("L")
+    px_per_mm = 100 / 25.4
+    shapes = []
+    for i in range(len(letters)):
+        x = (5 + 15 * i) * px_per_mm
+        cell = image.crop((round(x), round(5 * px_per_mm), round(x + 15 * px_per_mm), round(20 * px_per_mm)))
+        box = ImageOps.invert(cell).getbbox()
+        shapes.append(cell.crop(box).tobytes() if box else b"")
+    return shapes
+
+
+@pytest.mark.parametrize("letters", [THAI_LETTERS, ETHIOPIC_LETTERS], ids=["thai", "ethiopic"])
+def test_thai_and_ethiopic_letters_print_as_real_glyphs(tmp_path, letters):
+    """With the faces of data/print_fonts.yml every letter has ink of its own; an empty
+    box (.notdef, "tofu") looks the same for every letter it stands in for."""
+    faces = load_faces()
+    shapes = _letter_shapes(tmp_path, letters, faces)
+    assert all(shapes), "a letter printed no ink at all"
+    assert len(set(shapes)) == len(letters), "some letters look the same: empty boxes instead of glyphs"
+    used = {row["name"].split("+", 1)[1] for row in fonts(tmp_path / "letters.pdf")}
+    assert used & {"Uitweg-Thai", "Uitweg-Ethiopic"}, f"not set in a print face: {used}"
+
+
+def test_the_glyph_check_sees_empty_boxes(tmp_path):
+    """The control: letters no font has print as identical boxes, which the check above refuses."""
+    (tmp_path / "khmer").mkdir()
+    shapes = _letter_shapes(tmp_path / "khmer", KHMER_LETTERS, [DEJAVU])
+    assert all(shapes) and len(set(shapes)) == 1
+
+
+def test_a_letter_no_face_has_stops_the_build_and_the_others_get_their_face(tmp_path, mkdocs_yml):
+    """One edition through the build's own render step: the Khmer letters (no face)
+    are named, the Thai and Ethiopic ones are set in their faces."""
+    data = yaml.safe_load(PRINT_DATA.read_text(encoding="utf-8"))
+    data["texts"]["en"]["short"]["line"] = f"{THAI_LETTERS[:3]} {ETHIOPIC_LETTERS[:3]} {KHMER_LETTERS[:2]}"
+    path = tmp_path / "print.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    texts = load_print_data(TABLE, LANGUAGES, path)
+    layouts = Layouts(texts, TABLE, LANGUAGES, lambda code: expected_url(code, mkdocs_yml))
+    [edition] = [e for e in editions(texts, LANGUAGES) if e.filename == "sticker-en.pdf"]
+    problems = render_edition(layouts, edition, tmp_path / edition.filename)
+    missing = [p for p in problems if "no print font" in p]
+    assert len(missing) == 1, problems
+    assert "U+1780" in missing[0] and "U+1781" in missing[0]
+    assert "U+0E01" not in missing[0] and "U+1200" not in missing[0]   # Thai and Ethiopic have faces
+    assert "data/print_fonts.yml" in missing[0] and "make/print.mk" in missing[0]
+    used = {row["name"].split("+", 1)[1] for row in fonts(tmp_path / edition.filename)}
+    assert {"Uitweg-Thai", "Uitweg-Ethiopic"} <= used, used
+
+
+def test_every_font_package_is_installed_by_make():
+    """The faces' Debian packages are the print packages of make/print.mk (build and install line)."""
+    packages = {face.package for face in load_faces()}
+    makefile = (ROOT / "make" / "print.mk").read_text(encoding="utf-8")
+    for variable in ("APT_PACKAGES", "BUILD_PACKAGES"):
+        listed = set(re.search(rf"^{variable} \+=(.*)$", makefile, re.M).group(1).split())
+        assert packages <= listed, f"{variable} lacks {packages - listed}"
+    install = set(re.search(r"install-system-packages\.sh(.*)$", makefile, re.M).group(1).split())
+    assert packages <= install, f"make print does not install {packages - install}"
+
+
+# -- numbers as a reader sees them -------------------------------------------
+
+def _printed_numbers(fmt: str) -> list[str]:
+    spec = yaml.safe_load(PRINT_DATA.read_text(encoding="utf-8"))["formats"][fmt]
+    ids = dict.fromkeys(spec.get("help", []) + spec.get("centres", []) + spec.get("strip", []))
+    return [TABLE.get(cid).phones[0].number for cid in ids]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_number_reads_whole_left_to_right_and_alone(pdfs, name):
+    """Issue 24: a number never breaks over two lines, its groups read left to right in
+    order in every language (Arabic and Persian too), and no other digits touch it.
+    Read from where poppler says each word is drawn, not from the PDF's text order."""
+    fmt, lang = EXPECTED[name]
+    rtl = lang != "trilingual" and LANGUAGES.get(lang).dir == "rtl"
+    problems = [p for number in _printed_numbers(fmt) for p in number_problems(pdfs[name], number, rtl)]
+    assert problems == []
+
+
+def _number_check_pdf(tmp_path: Path, body: str) -> Path:
+    import weasyprint
+    css = CSS_FILE.read_text(encoding="utf-8")
+    html = (f'<html><head><style>@font-face {{ font-family: S; src: url("{DEJAVU.regular.as_uri()}") }}'
+            f"{css} body {{ font-family: S; font-size: 14pt }}</style></head><body>{body}</body></html>")
+    pdf = tmp_path / f"numbers-{len(list(tmp_path.glob('*.pdf')))}.pdf"
+    weasyprint.HTML(string=html).write_pdf(pdf)
+    return pdf
+
+
+def test_the_number_check_sees_broken_reversed_and_touching_numbers(tmp_path):
+    persian = "کمک وجود دارد"
+    broken = _number_check_pdf(tmp_path, '<p style="width: 62mm">Bel het nummer 02 511 64 64 nu</p>')
+    assert any("not whole" in p for p in number_problems(broken, "02 511 64 64", False))
+    reversed_ = _number_check_pdf(tmp_path, f'<p dir="rtl">{persian} 02 511 64 64 {persian}</p>')
+    assert any("not whole" in p for p in number_problems(reversed_, "02 511 64 64", True))
+    touching = _number_check_pdf(tmp_path, f'<p dir="rtl">{persian} <span class="tel">03 201 16 90</span><b>24/7</b></p>')
+    assert any("touches" in p for p in number_problems(touching, "03 201 16 90", True))
+    # The stylesheet's number span keeps the same numbers whole and in order.
+    kept = _number_check_pdf(tmp_path, f'<p style="width: 62mm">Bel het nummer <span class="tel">02 511 64 64</span> nu</p>'
+                                       f'<p dir="rtl">{persian} <span class="tel" dir="ltr">02 511 64 64</span> {persian}</p>')
+    assert number_problems(kept, "02 511 64 64", True) == []
+
+
+# -- right to left: the sheet mirrored -----------------------------------------
+
+RTL = [code for code in LANGS if LANGUAGES.get(code).dir == "rtl"]
+LTR_REFERENCE = LANGUAGES.default.code
+
+
+def _qr_centre_x(scans, name: str) -> float:
+    """Where the QR code is across its page: 0 left edge, 1 right edge."""
+    for image, codes in scans[name]:
+        for qr in codes:
+            from PIL import Image
+            return (qr.box[0] + qr.box[2]) / 2 / Image.open(image).width
+    raise AssertionError(f"{name}: no QR code")
+
+
+def _word_centre_x(pdf: Path, word: str) -> float:
+    width, _, lines = pages_lines(pdf)[0]
+    [found] = [w for line in lines for w in line.words if w.text == word]
+    return (found.x0 + found.x1) / 2 / width
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", RTL)
+def test_right_to_left_editions_are_mirrored(pdfs, scans, lang):
+    """Issue 24: the Arabic (and Persian) editions are the mirror image of the others:
+    the QR code on the other side, the first number card top right, headings from the right."""
+    ref = LTR_REFERENCE
+    for fmt, ltr_side in (("card", "right"), ("sticker", "right"), ("poster-a4", "left"), ("tearoff-a4", "right")):
+        assert (_qr_centre_x(scans, f"{fmt}-{ref}.pdf") > 0.5) == (ltr_side == "right"), f"{fmt}-{ref}: QR side"
+        assert (_qr_centre_x(scans, f"{fmt}-{lang}.pdf") > 0.5) == (ltr_side == "left"), f"{fmt}-{lang}: QR not mirrored"
+    emergency = TABLE.get("emergency").phones[0].number
+    assert _word_centre_x(pdfs[f"poster-a4-{ref}.pdf"], emergency) < 0.5
+    assert _word_centre_x(pdfs[f"poster-a4-{lang}.pdf"], emergency) > 0.5, "the first number card is not top right"
+    # The headline (the biggest text above the numbers) starts at the right margin.
+    for code, side in ((ref, "left"), (lang, "right")):
+        width, height, lines = pages_lines(pdfs[f"poster-a4-{code}.pdf"])[0]
+        top = [line for line in lines if not line.vertical and line.words[0].y1 < height * 0.3]
+        biggest = max(line.size(line.words[0]) for line in top)
+        headline = [line for line in top if line.size(line.words[0]) > 0.8 * biggest]
+        margin_pt = yaml.safe_load(PRINT_DATA.read_text(encoding="utf-8"))["formats"]["poster-a4"]["margin"] * 72 / 25.4
+        for line in headline:
+            x0, x1 = min(w.x0 for w in line.words), max(w.x1 for w in line.words)
+            edge = x0 - margin_pt if side == "left" else width - margin_pt - x1
+            assert abs(edge) < 6, f"poster-a4-{code}: headline line {x0:.0f}-{x1:.0f} pt does not start on the {side}"

@@ -8,7 +8,9 @@ nothing on top of something else, the QR code's quiet zone clear.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -23,7 +25,8 @@ from uitweg.core.problems import BuildError, Problem
 from uitweg.core.siteconfig import home_url, load_mkdocs_yml, site_url
 from uitweg.gate.table_text import load_checked_contacts
 from uitweg.printing.fit import layout_problems
-from uitweg.printing.layouts import TEMPLATES, Edition, Layouts, editions, fonts_missing
+from uitweg.printing.fonts import PRINT_FONTS, load_faces
+from uitweg.printing.layouts import TEMPLATES, Edition, Layouts, editions
 from uitweg.printing.qr import placeholder_host, url_problem
 from uitweg.printing.texts import PRINT_DATA, load_print_data
 
@@ -37,6 +40,32 @@ def placeholder_warning(url: str) -> str | None:
             f"printing\"; set the real domain in mkdocs.yml (make release refuses the placeholder)")
 
 
+# WeasyPrint says so when no face has a letter and it draws an empty box (.notdef).
+NOTDEF_RE = re.compile(r"\.notdef glyph rendered .*\(U\+([0-9A-F]{4,6})\)")
+
+
+class _MissingGlyphs(logging.Handler):
+    """Collects the letters WeasyPrint had no glyph for while a PDF is drawn."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.codepoints: list[int] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        match = NOTDEF_RE.search(record.getMessage())
+        if match:
+            self.codepoints.append(int(match.group(1), 16))
+
+
+def missing_glyph_problem(codepoints: list[int]) -> str | None:
+    """The message for letters drawn as empty boxes: a reader would see tofu."""
+    if not codepoints:
+        return None
+    shown = ", ".join(f"{chr(c)!r} (U+{c:04X})" for c in dict.fromkeys(codepoints))
+    return (f"no print font has the letters {shown}: they would print as empty boxes; add a face for their "
+            f"script to data/print_fonts.yml and its Debian package to make/print.mk")
+
+
 def render(layouts: Layouts, edition: Edition, target: Path) -> list[str]:
     """Write one PDF; return its layout problems (the PDF is written anyway, to look at)."""
     html = layouts.html(edition)
@@ -46,16 +75,26 @@ def render(layouts: Layouts, edition: Edition, target: Path) -> list[str]:
     if pages != edition.format.pages:
         problems.append(f"{pages} pages instead of {edition.format.pages}: the text does not fit; shorten it "
                         f"in data/print.yml or make the format's text_pt smaller")
-    document.write_pdf(target)
+    glyphs = _MissingGlyphs()
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.addHandler(glyphs)
+    logger.setLevel(logging.WARNING)  # whatever the caller's logging settings
+    try:
+        document.write_pdf(target)  # glyphs are looked up while the PDF is drawn
+    finally:
+        logger.removeHandler(glyphs)
+        logger.setLevel(level)
+    missing = missing_glyph_problem(glyphs.codepoints)
+    if missing:
+        problems.append(missing)
     return problems
 
 
-def build(out: Path, mkdocs_yml: Path = paths.ROOT / "mkdocs.yml", print_data: Path = PRINT_DATA) -> list[Path]:
+def build(out: Path, mkdocs_yml: Path = paths.ROOT / "mkdocs.yml", print_data: Path = PRINT_DATA,
+          print_fonts: Path = PRINT_FONTS) -> list[Path]:
     """Build every PDF into `out` (replaced as a whole); return the files written."""
-    missing = fonts_missing()
-    if missing:
-        raise BuildError([Problem(str(p), None, "font file missing; install the Debian package fonts-dejavu-core")
-                          for p in missing], "The print fonts are missing")
+    faces = load_faces(print_fonts)
     if not Path(mkdocs_yml).is_file():
         raise BuildError([Problem(str(mkdocs_yml), None, "not found; the QR codes need site_url from it (or pass --mkdocs PATH)")],
                          "No site address for the QR codes")
@@ -72,7 +111,7 @@ def build(out: Path, mkdocs_yml: Path = paths.ROOT / "mkdocs.yml", print_data: P
         print(warning, file=sys.stderr)
     site_name = load_mkdocs_yml(mkdocs_yml).get("site_name") or "Uitweg"
     layouts = Layouts(data, table, languages, lambda lang: home_url(lang, default, mkdocs_yml), site_name,
-                      sample=warning is not None)
+                      sample=warning is not None, faces=faces)
 
     out = Path(out).resolve()
     if out.exists() and not out.is_dir():
@@ -113,10 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="dist/print", type=Path, help="folder for the PDFs (replaced as a whole; default dist/print)")
     parser.add_argument("--mkdocs", default=paths.ROOT / "mkdocs.yml", type=Path, help="mkdocs.yml to read site_url from")
     parser.add_argument("--texts", default=PRINT_DATA, type=Path, help="formats and texts (default data/print.yml)")
+    parser.add_argument("--fonts", default=PRINT_FONTS, type=Path, help="faces (default data/print_fonts.yml)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        written = build(args.out, args.mkdocs, args.texts)
+        written = build(args.out, args.mkdocs, args.texts, args.fonts)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1

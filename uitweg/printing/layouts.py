@@ -14,6 +14,7 @@ import jinja2
 
 from uitweg.contacts.model import ContactTable
 from uitweg.core.languages import Languages
+from uitweg.printing.fonts import Face, family_list, font_face_css, load_faces
 from uitweg.printing.qr import QRCode, make_qr
 from uitweg.printing.sample import sample_mark_png
 from uitweg.printing.texts import Format, PrintData
@@ -22,15 +23,7 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 CSS_FILE = TEMPLATES / "print.css"
 TRILINGUAL = "trilingual"
-# DejaVu Sans (Debian fonts-dejavu-core) covers é è ç ë ü and the signs we use;
-# loaded by file:// URL so rendering never depends on the system's font lookup.
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-# DejaVu Sans also has Cyrillic and Arabic (Pango/HarfBuzz shape the Arabic);
-# Chinese comes from WenQuanYi Micro Hei (Debian fonts-wqy-microhei, 5 MB
-# installed, Simplified and Traditional), the fallback after DejaVu. WeasyPrint
-# embeds only the glyphs a PDF uses.
-FONTS = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf",
-         "cjk": Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")}
+# The faces (one per script) come from data/print_fonts.yml (fonts.py).
 # The multilingual sheets (`trilingual: true` in data/print.yml) carry these
 # languages: more would not fit on a card; every language has its own edition.
 MULTILINGUAL = ("nl", "en", "fr")
@@ -79,10 +72,6 @@ def editions(data: PrintData, languages: Languages) -> list[Edition]:
     return out
 
 
-def fonts_missing() -> list[Path]:
-    return [p for p in FONTS.values() if not p.is_file()]
-
-
 def typo(text: str, lang: str) -> str:
     """French spacing: a no-break space before ? ! : ; so they never start a line."""
     if lang == "fr":
@@ -105,7 +94,7 @@ class Layouts:
     """Renders the HTML of every edition; one instance per build."""
 
     def __init__(self, data: PrintData, table: ContactTable, languages: Languages,
-                 home_url, site_name: str = "Uitweg", sample: bool = False):
+                 home_url, site_name: str = "Uitweg", sample: bool = False, faces: tuple[Face, ...] | None = None):
         self.data, self.table, self.languages = data, table, languages
         self.sample = sample  # site_url is a placeholder: every page says "sample, not for printing"
         self._marks: dict[tuple, str] = {}
@@ -115,6 +104,9 @@ class Layouts:
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters["typo"] = typo
         self.css = CSS_FILE.read_text(encoding="utf-8")
+        faces = load_faces() if faces is None else faces
+        self.font_faces = font_face_css(faces)
+        self.font_family = family_list(faces)
 
     def url(self, edition: Edition) -> str:
         """The trilingual sheets open the default language, at the site root."""
@@ -128,8 +120,7 @@ class Layouts:
         """The mark's picture for these languages (made once per set of languages)."""
         key = tuple(langs)
         if key not in self._marks:
-            self._marks[key] = sample_mark_png(self.t(langs, "labels", "sample"),
-                                               {k: p.as_uri() for k, p in FONTS.items()})
+            self._marks[key] = sample_mark_png(self.t(langs, "labels", "sample"), self.font_faces, self.font_family)
         return self._marks[key]
 
     def t(self, langs, section: str, key: str) -> Text:
@@ -185,12 +176,13 @@ class Layouts:
             "rows": lambda ids, short=False: [self.row(cid, langs, short) for cid in ids],
             "qr": qr,
             "qr_box_mm": qr.box_mm(fmt.qr_mm),
-            "language_names": [(lang.code, lang.name) for lang in self.languages.languages],
+            "language_names": [(lang.code, lang.name, lang.dir) for lang in self.languages.languages],
             "site_name": self.site_name,
             "sample": self.sample_mark(langs) if self.sample else "",
             "title": f"{self.site_name} – " + " / ".join(text for _, text in self.t(langs, *title_key)),
             "css": self.css,
-            "fonts": {k: p.as_uri() for k, p in FONTS.items()},
+            "font_faces": self.font_faces,
+            "font_family": self.font_family,
             "content_w": fmt.width_mm - 2 * fmt.margin_mm,
             "content_h": fmt.height_mm - 2 * fmt.margin_mm,
         }

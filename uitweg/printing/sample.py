@@ -2,7 +2,7 @@
 placeholder, as a picture: a picture is no text, so a reader's copy-paste,
 a screen reader and the tests that read a PDF's numbers (pdftotext) see the
 poster's text only, never the mark across it. WeasyPrint sets the words
-(shaping Arabic, Cyrillic, Chinese with the print fonts); pdftocairo
+(in the print faces of data/print_fonts.yml, every script); pdftocairo
 (poppler-utils) turns them into a PNG with a transparent background."""
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ LINE_MM = 12
 TEMPLATE = Path(__file__).parent / "templates" / "sample.html"
 
 
-def sample_mark_png(lines: list[tuple[str, str]], fonts: dict[str, str]) -> str:
+def sample_mark_png(lines: list[tuple[str, str]], font_faces: str, font_family: str) -> str:
     """A data: URL of a PNG with `lines` ((lang, text) pairs), one under the other."""
     body = "".join(f'<p lang="{html.escape(lang)}">{html.escape(text)}</p>' for lang, text in lines)
     page = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
-        bold=fonts["bold"], cjk=fonts["cjk"], height=LINE_MM * len(lines), line=LINE_MM, body=body)
+        font_faces=font_faces, font_family=font_family, height=LINE_MM * len(lines), line=LINE_MM, body=body)
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "mark.pdf"
         weasyprint.HTML(string=page).write_pdf(pdf)
