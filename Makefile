@@ -16,7 +16,7 @@ NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
-.PHONY: all site dist test test-fast test-flaky serve clean help deps test-deps lint messages
+.PHONY: all site dist test test-fast test-all-languages test-flaky serve clean help deps test-deps lint messages
 
 all: site ## Build everything: site/ with every file its materials page offers (USB copy, pocket and Kiwix files, print PDFs)
 
@@ -63,6 +63,12 @@ test: test-deps lint ## Run the lint and the whole test suite (in parallel: TEST
 
 test-fast: test-deps lint ## The edit-test loop: every test that needs no browser and is not marked slow (in parallel)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
+
+# The browser tests that sample one language per script (tests/language_sample.py)
+# in every language: after a change to the layout, the language chooser or a
+# script's CSS.
+test-all-languages: test-deps lint ## The whole suite with the sampled browser tests in every language (slower)
+	UITWEG_TEST_LANGUAGES=all $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # Tests that wait on a real clock, a browser, a port or files other workers
 # write (guides/architecture.md, "Flaky tests"). Override with FLAKY="tests/…".

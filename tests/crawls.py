@@ -10,15 +10,24 @@ each test file crawling every page again.
   tests/postbuild/test_budgets.py. (axe-core, most of a page's time, runs in
   tests/quality/test_a11y.py, one test per language, so it runs in parallel.)
 - `file_crawl`: the unpacked USB bundle from file://, JavaScript on, network
-  blocked: every page, then which of them the links reach from the root
-  index.html. Read by test_privacy.py (the copy works under the policy) and
+  blocked: every page of the sampled languages (one per script,
+  tests/language_sample.py), then which of them the links reach from the
+  root index.html. Read by test_privacy.py (the copy works under the policy) and
   tests/offline/test_offline_bundle.py (reachable, language, strip, exit).
 - `nojs_crawl`: the unpacked USB bundle from file:// with JavaScript off, at
-  360×640 (the bundle's pages are the site's files, byte for byte, and links
+  360×640, every page of the sampled languages (the bundle's pages are the site's files, byte for byte, and links
   that work from file:// work on a server too; 404.html, left out of the
   bundle, is read from the served site): what each page shows, its links,
   one real click on a language link. Read by tests/browser/test_nojs.py and
   the JavaScript-off checks of tests/offline/test_offline_bundle.py.
+
+`served_crawl` opens every page of every language: the first-visit budget
+(tests/postbuild/test_budgets.py) and the privacy checks count what each page
+loads. The two crawls of the copy open the pages of one language per script:
+what they check is the same template, script and CSS in every language of a
+script, while what differs per page (language links, reachability, the
+strip's numbers, lang) is read from the files for every page
+(tests/quality/test_language_links.py, tests/offline/).
 
 The fixtures are session-scoped and imported by conftest.py; a visit records,
 it never asserts, so each test still fails on its own property only.
@@ -28,20 +37,24 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from light_helpers import (
     DESKTOP,
     LANGS,
     PHONE,
+    SAMPLE_LANGS,
     VISIBLE_JS,
     all_pages,
     first_tab_stop,
+    lang_of,
+    sampled,
     strip_outside_viewport,
 )
 from testkit.network_watch import NetworkWatch
 
+from uitweg.core import html as H
 from uitweg.offline import signing
 
 
@@ -177,13 +190,13 @@ class FileCrawl:
 
 @pytest.fixture(scope="session")
 def file_crawl(chromium, bundle) -> FileCrawl:
-    """Every page of the unpacked bundle from file://, JavaScript on, at 360×640,
-    until the network is idle; only file: loads, every request is recorded.
+    """Every page of the sampled languages of the unpacked bundle from
+    file://, JavaScript on, at 360×640, until the network is idle; only file: loads, every request is recorded.
     Then the pages reachable by links from the root index.html."""
     from conftest import offline_context
     _, unpacked = bundle
     base = unpacked.as_uri() + "/"
-    pages = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html"))
+    pages = sampled(sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html")))
     context, requests = offline_context(chromium, js=True, viewport=PHONE)
     visits: dict[str, Visit] = {}
     tabs = [new_tab(context, visits) for _ in range(TABS)]
@@ -194,9 +207,11 @@ def file_crawl(chromium, bundle) -> FileCrawl:
         v.strip_visible["desktop"] = page.evaluate(STRIP_VISIBLE_JS)
         page.set_viewport_size(PHONE)
 
-    # Which pages a reader reaches from the root index.html (a link to a
-    # missing page is reached too, with an empty visit: the test names it).
-    reached = reached_from("index.html", base, lambda rel: visits.setdefault(rel, Visit()).links)
+    # Which pages of the sampled languages a reader reaches from the root
+    # index.html (a link to a missing page is reached too, with an empty
+    # visit: the test names it).
+    reached = reached_from("index.html", base, lambda rel: visits.setdefault(rel, Visit()).links,
+                           keep=lambda rel: lang_of(rel) in SAMPLE_LANGS)
     context.close()
     return FileCrawl(base, visits, reached, requests)
 
@@ -218,6 +233,29 @@ def reached_from(start: str, base: str, links_of, keep=lambda rel: True) -> list
                 if target.endswith(".html") and target not in reached and keep(target):
                     queue.append(target)
     return reached
+
+
+def read_copy(unpacked: Path) -> dict[str, dict]:
+    """The pages of an unpacked copy read from their files, for the languages
+    the crawls leave out (tests/offline/test_copy_pages.py): rel → lang, the
+    strip's tel: links, quick exits, every a[href] resolved as a browser
+    resolves it, the chooser's links."""
+    base = unpacked.as_uri() + "/"
+    out = {}
+    for path in sorted(unpacked.rglob("*.html")):
+        rel = path.relative_to(unpacked).as_posix()
+        tree = H.parse(path.read_text(encoding="utf-8"))
+        here = base + rel
+        html = tree.css_first("html")
+        out[rel] = {
+            "lang": html.attributes.get("lang") if html else None,
+            "strip_links": [a.attributes.get("href") for a in tree.css(".uw-strip a[href^='tel:']")],
+            "exits": len(tree.css("#uw-exit")),
+            "links": [urljoin(here, a.attributes.get("href") or "") for a in tree.css("a[href]")],
+            "chooser": {a.attributes.get("hreflang"): urljoin(here, a.attributes.get("href") or "")
+                        for a in tree.css(".uw-langs a[hreflang]")},
+        }
+    return out
 
 
 @dataclass
@@ -321,8 +359,8 @@ class NojsCrawl:
 
 @pytest.fixture(scope="session")
 def nojs_crawl(chromium, bundle, served_site) -> NojsCrawl:
-    """Every page of the USB copy once with JavaScript off, from file:// (and
-    the served 404.html); on each page one language link is really clicked
+    """Every page of the sampled languages of the USB copy once with
+    JavaScript off, from file:// (and the served 404.html); on each page one language link is really clicked
     (the next language in turn, so across a language's pages every other
     language is clicked), and every language link's target is read. Nine
     languages: clicking all eight links of all pages would be eight loads a
@@ -330,7 +368,7 @@ def nojs_crawl(chromium, bundle, served_site) -> NojsCrawl:
     from conftest import offline_context
     _, unpacked = bundle
     base = unpacked.as_uri() + "/"
-    pages = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html"))
+    pages = sampled(sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html")))
 
     def url(rel: str) -> str:
         return served_site + rel if rel == "404.html" else base + rel

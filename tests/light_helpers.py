@@ -6,16 +6,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from language_sample import sample_languages
+
 from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 
 LANGS = load_languages()
 TABLE = load_contacts()
-# Where the pages of one language differ most from another's: the default
-# language (at the site root), right-to-left layout, Chinese text (no spaces).
-# Behaviour that is the same code in every language (a click, a key) is tried
-# in these; what differs per language (texts, targets, indexes) is checked in all.
-SAMPLE_LANGS = [LANGS.default.code] + [lang.code for lang in LANGS.languages if lang.dir == "rtl" or lang.code == "zh"]
+# Behaviour that is the same code in every language of one script (a click,
+# a key, the first screen) is tried in the default language and the first
+# language of each script (tests/language_sample.py); what differs per
+# language (texts, targets, indexes) is checked in all.
+SAMPLE_LANGS = sample_languages(LANGS)
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -23,6 +25,11 @@ DESKTOP = {"width": 1280, "height": 800}
 def all_pages(site: Path) -> list[str]:
     """Every HTML page of the site, 404.html included, as site-relative paths."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def sampled(pages: list[str]) -> list[str]:
+    """The pages of the sampled languages (SAMPLE_LANGS; 404.html is in the default language)."""
+    return [rel for rel in pages if lang_of(rel) in SAMPLE_LANGS]
 
 
 def lang_of(rel: str) -> str:

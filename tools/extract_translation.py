@@ -41,6 +41,8 @@ def extract(code: str) -> dict:
     notice = ui.pop("unreviewed_notice")
     dates = {k: ui.pop(k) for k in UI_DATES if k in ui}
     head = {"code": code, "name": lang["name"]}
+    if lang.get("script"):
+        head["script"] = lang["script"]
     if lang.get("dir") == "rtl":
         head["dir"] = "rtl"
 

@@ -165,6 +165,8 @@ def fold_languages(tr: dict, f: DataFile, ui_extra: dict) -> None:
     if any(f.text_of(item.value[0][1]).strip('"') == code for item in langs.value):
         raise FoldError(f"data/languages.yml already has language {code!r}")
     entry = {"code": code, "name": lang["name"]}
+    if lang.get("script"):   # ISO 15924: the browser tests sample one language per script
+        entry["script"] = lang["script"]
     if lang.get("dir", "ltr") == "rtl":
         entry["dir"] = "rtl"
     entry["reviewed"] = False

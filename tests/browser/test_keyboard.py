@@ -1,6 +1,7 @@
 """Keyboard only, JavaScript on, on a phone (360×640): Tab walks every stop of
-a page, in each script family (Latin, Cyrillic, Arabic, Chinese: the same
-script and CSS, different text and direction), and each focused element must
+a page, in each script family (the first language of each script,
+tests/language_sample.py: the same script and CSS, different text and
+direction), and each focused element must
 be on screen, drawn, not covered by anything (the point under its centre is
 the element itself: elementFromPoint), and show a focus indicator (an
 outline or a box shadow). WCAG 2.2 AA 2.4.7 (focus visible) and 2.4.11
@@ -9,12 +10,12 @@ focus leaves it, so the overlay never covers the stops after it."""
 from __future__ import annotations
 
 import pytest
-from light_helpers import PHONE, lang_root
+from light_helpers import LANGS, PHONE, SAMPLE_LANGS, lang_root
 
 pytestmark = pytest.mark.browser
 
 # One language of each script family; the page with the most Tab stops.
-FAMILIES = {"Latin": "nl", "Cyrillic": "bg", "Arabic": "ar", "Chinese": "zh"}
+FAMILIES = {f"{LANGS.get(code).script or 'undeclared'}-{code}": code for code in SAMPLE_LANGS}
 PAGE = "who-can-help.html"
 MAX_STOPS = 600
 

@@ -1,8 +1,11 @@
 """JavaScript optional: with JavaScript off, every page shows its content, the
 strip and the quick exit come first, the language links lead to the same
 page in the other language, and every number is a click-to-call link. Every
-page, in Chromium, at 360×640, from the USB copy (file://: the same files a
-server sends; the shared crawl, tests/crawls.py). That the links reach every
+page of one language per script (tests/language_sample.py), in Chromium, at
+360×640, from the USB copy (file://: the same files a server sends; the
+shared crawl, tests/crawls.py); the language links and the strip of every
+page of every language are read from the files in
+tests/offline/test_copy_pages.py. That the links reach every
 page of each language from its home is checked on this same crawl in
 tests/offline/test_offline_bundle.py
 (test_crawl_each_language_offline_without_javascript). (With JavaScript off,
@@ -10,8 +13,8 @@ page.evaluate of anything with timers hangs: only plain DOM reads here.)"""
 from __future__ import annotations
 
 import pytest
-from crawls import read_page
-from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, lang_of, page_in
+from crawls import read_copy, read_page
+from light_helpers import LANGS, PHONE, TABLE, TEL, all_pages, lang_of, page_in, sampled
 
 from uitweg.contacts.model import national_digits
 
@@ -19,7 +22,18 @@ pytestmark = pytest.mark.browser
 
 
 def test_the_crawl_saw_every_page(nojs_crawl, site):
-    assert sorted(nojs_crawl.pages) == all_pages(site)
+    assert sorted(nojs_crawl.pages) == sampled(all_pages(site))
+
+
+def test_the_files_give_the_links_the_browser_follows(nojs_crawl, bundle):
+    """The file reader of tests/offline/test_copy_pages.py, which checks the
+    languages the crawl leaves out, finds on each crawled page exactly the
+    links Chromium resolved there."""
+    files = read_copy(bundle[1])
+    differ = [rel for rel, p in nojs_crawl.pages.items() if rel != "404.html" and files[rel]["links"] != p.links]
+    assert not differ, f"the file reader and Chromium disagree on the links of {differ}"
+    assert {rel: files[rel]["chooser"] for rel in nojs_crawl.pages if rel != "404.html"} == \
+        {rel: p.language_links for rel, p in nojs_crawl.pages.items() if rel != "404.html"}
 
 
 def test_every_page_shows_its_content(nojs_crawl):

@@ -71,9 +71,7 @@ def check_visit(page, requests: list[str], start: str, lang: str, base: str, how
 
 
 # Over http: the three ways of opening search (the same script in every
-# language) in SAMPLE_LANGS (light_helpers.py). Every language's own index and
-# contacts: from the USB copy, test_search_from_the_offline_copy below (the
-# same pages and script, from file://).
+# language) in SAMPLE_LANGS (light_helpers.py: one language per script).
 WAYS = [pytest.param(how, viewport, code, id=f"{name}-{code}")
         for how, viewport, name in (("field", DESKTOP, "desktop-field"), ("button", PHONE, "phone-button"),
                                     ("key", DESKTOP, "slash-key"))
@@ -108,7 +106,11 @@ def unpacked(bundle):
     return bundle[1]
 
 
-@pytest.mark.parametrize("code", [lang.code for lang in LANGS.languages])
+# One language per script (SAMPLE_LANGS): the same script and index format in
+# every language; every language's index is read in
+# test_index_holds_only_its_language_as_plain_text, and its everyday words are
+# searched in test_everyday_words_lead_to_the_right_section.
+@pytest.mark.parametrize("code", SAMPLE_LANGS)
 def test_search_from_the_offline_copy(chromium, unpacked, code):
     context, requests = offline_context(chromium, js=True)
     page = context.new_page()

@@ -196,7 +196,7 @@ def test_each_language_page_hands_out_working_files(chromium, materials_nginx, s
     """Open each materials page over nginx, follow every download link and
     check what comes back: the zip unpacks, sha256sum -c passes and ssh-keygen
     verifies it with the key the page publishes; every PDF's QR code decodes
-    to the site's address; every Kiwix file passes its checks; every preview
+    to the site's address; every Kiwix file is served as built; every preview
     shows the first page of its PDF. A file linked from several pages is
     checked once (same URL, same bytes)."""
     context = chromium.new_context()
@@ -251,13 +251,10 @@ def test_each_language_page_hands_out_working_files(chromium, materials_nginx, s
             fmt = re.sub(r"-[a-z]+$", "", pdf.stem)
             others = [p for p in pdfs if p != pdf and re.sub(r"-[a-z]+$", "", p.stem) == fmt]
             assert preview_matches(body, pdf, others, scans, cache), path
-    # Every Kiwix file, as downloaded.
-    table, call_words = load_checked_contacts(), LANGS.all_call_words()
-    for code in LANGS.codes:
-        zim = tmp_path / f"info-{code}.zim"
-        zim.write_bytes(files[f"files/info-{code}.zim"])
-        problems = zim_problems(zim, KIWIX["languages"][code]["iso639_3"], table, call_words, base, strip_links(site, code))
-        assert not problems, (code, problems[:10])
+    # Every Kiwix file: served byte for byte as built (asserted above), and
+    # each built file passes zim_problems in test_kiwix_file; checking the
+    # same bytes again here cost a second read of every archive.
+    assert {f"files/info-{code}.zim" for code in LANGS.codes} <= set(files)
     assert checked_pages == LANGS.codes
 
 

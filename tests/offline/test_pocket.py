@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from language_sample import sample_languages
 from light_helpers import VISIBLE_JS
 
 from conftest import offline_context
@@ -112,12 +113,15 @@ def test_strip_and_quick_exit_at_the_top(pocket):
 @pytest.mark.parametrize("js", [True, False], ids=["js-on", "js-off"])
 def test_open_offline(pocket, chromium, js):
     """Each file from file:// loads nothing else and shows the strip; with
-    JavaScript its in-page links work. One context, one read per file."""
+    JavaScript its in-page links work. One context, one read per file; the
+    file of one language per script (the same template in every language of
+    a script, tests/language_sample.py; every file's links and strip are read
+    from the files by the tests above)."""
     table = load_contacts()
     tels = [table.get(cid).phones[0].tel for cid in REQUIRED_STRIP]
     ctx, requests = offline_context(chromium, js)
     page = ctx.new_page()
-    for _lang, path in files_by_lang(pocket):
+    for _lang, path in [(lang, path) for lang, path in files_by_lang(pocket) if lang in sample_languages()]:
         requests.clear()
         page.goto(path.as_uri())
         assert requests == [path.as_uri()], f"{path.name}: requests other than itself: {requests}"

@@ -20,6 +20,7 @@ class Language:
     ui: dict
     dir: str = "ltr"          # "rtl" for Arabic: pages get dir="rtl", numbers stay left to right
     reviewed: bool = False    # a native speaker has read it; else pages show ui.unreviewed_notice
+    script: str = ""          # ISO 15924 (Latn, Cyrl, Arab, ...): tests sample one language per script
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def load_languages(path: Path = paths.LANGUAGES) -> Languages:
     data, lines = load_data(Path(path), "languages")
     langs = tuple(
         Language(code=d["code"], name=d["name"], call_words=tuple(w.lower() for w in d["call_words"]), ui=d["ui"],
-                 dir=d.get("dir", "ltr"), reviewed=d["reviewed"])
+                 dir=d.get("dir", "ltr"), reviewed=d["reviewed"], script=d.get("script", ""))
         for d in data["languages"]
     )
     return Languages(languages=langs, strip=tuple(data.get("strip", ())),
