@@ -10,6 +10,7 @@ from conftest import ROOT, copy_project, mkdocs_build
 from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.gate.numbers import callable_numbers, judge_numbers
+from uitweg.offline import signing
 from uitweg.quality.settings import load_gates
 
 
@@ -81,7 +82,7 @@ def test_no_number_outside_a_tel_link(site, html_pages):
     """Every number in the text of a page is inside a click-to-call link."""
     from uitweg.core.html import text_nodes
     for page in html_pages:
-        html = page.read_text(encoding="utf-8")
+        html = signing.mask_fingerprints(page.read_text(encoding="utf-8"))   # base64 of the key, not a number
         for t in text_nodes(html):
             if {"a", "title", "head"} & t.inside:
                 continue
