@@ -91,7 +91,7 @@ serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000 (rebuilds on chang
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 clean: ## Remove built files (site/, dist/, caches, the twin cache); keeps .venv
-	rm -rf site site.tmp dist .pytest_cache properdocs-site
+	rm -rf site site.tmp dist .pytest_cache properdocs-site mkdocs-site
 	[ ! -x $(PY) ] || $(PY) -c 'import shutil; from uitweg.postbuild.twin_cache import cache_root; r = cache_root(); r and shutil.rmtree(r, ignore_errors=True)'
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
 

@@ -15,7 +15,11 @@ $(PROPERDOCS_VENV)/.installed: requirements.txt requirements-properdocs.txt pypr
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-properdocs-check: site $(PROPERDOCS_VENV)/.installed ## Build the site with ProperDocs 1.6.7 and compare it with site/ file by file
-	rm -rf properdocs-site
+# Both sides are the generator's build alone: `make site` adds the materials
+# (downloads, and their lists on the materials pages) after the build, with
+# either generator the same step.
+properdocs-check: $(VENV)/.installed $(PROPERDOCS_VENV)/.installed ## Build the site with ProperDocs 1.6.7 and with MkDocs, and compare them file by file
+	rm -rf properdocs-site mkdocs-site
+	$(PY) -m mkdocs build --strict --site-dir mkdocs-site
 	$(PROPERDOCS_VENV)/bin/properdocs build --strict --site-dir properdocs-site
-	$(PY) tools/compare_builds.py site properdocs-site
+	$(PY) tools/compare_builds.py mkdocs-site properdocs-site

@@ -43,7 +43,7 @@ def copy_project(dest: Path) -> Path:
     the temporary files a parallel import or pytest writes it through
     (`x.pyc.<number>`, renamed away at once: copying one that has just gone
     failed the copy now and then on a fresh clone)."""
-    ignore = shutil.ignore_patterns(".git", ".venv", ".venv-properdocs", "site", "site.tmp", "properdocs-site",
+    ignore = shutil.ignore_patterns(".git", ".venv", ".venv-properdocs", "site", "site.tmp", "properdocs-site", "mkdocs-site",
                                     "dist", "node_modules", ".pytest_cache", "*.egg-info", "*.pyc.*")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
