@@ -17,6 +17,7 @@ from builds import accepted_build  # noqa: F401
 # The shared crawls (one Chromium pass per way of opening the site) and the
 # USB bundle they open; defined in crawls.py, used across test folders.
 from crawls import bundle, file_crawl, keypair, nojs_crawl, served_crawl  # noqa: F401
+from testkit.project_copy import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,14 +40,8 @@ def mkdocs_build(project: Path, site_dir: Path, check: bool = True) -> subproces
 
 def copy_project(dest: Path) -> Path:
     """A copy of the sources (no built files) to break on purpose. Compiled
-    bytecode comes along: each build of a copy would compile it again; not
-    the temporary files a parallel import or pytest writes it through
-    (`x.pyc.<number>`, renamed away at once: copying one that has just gone
-    failed the copy now and then on a fresh clone)."""
-    ignore = shutil.ignore_patterns(".git", ".venv", ".venv-properdocs", "site", "site.tmp", "properdocs-site", "mkdocs-site",
-                                    "dist", "node_modules", ".pytest_cache", "*.egg-info", "*.pyc.*")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    return dest
+    bytecode comes along: each build of a copy would compile it again."""
+    return copy_sources(ROOT, dest)
 
 
 # With pytest-xdist the controller starts the one build of the site before

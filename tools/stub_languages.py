@@ -32,6 +32,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from testkit.project_copy import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,8 +45,6 @@ STUBS = {
     "ti": ("ትግርኛ", "Ethi", "ltr", "tir"),
     "fa": ("فارسی", "Arab", "rtl", "fas"),
 }
-IGNORE = shutil.ignore_patterns(".git", ".venv", ".venv-properdocs", "site", "site.tmp", "properdocs-site", "dist",
-                                "node_modules", ".pytest_cache", "*.egg-info", "*.pyc.*", "__pycache__", "mutants")
 
 
 class StubError(Exception):
@@ -127,7 +126,7 @@ def add_stub(dest: Path, code: str, spec: tuple) -> None:
 
 def make_copy(dest: Path, stubs: dict[str, tuple]) -> None:
     """A copy of the project in `dest` (which must not exist) with `stubs` added."""
-    shutil.copytree(ROOT, dest, ignore=IGNORE)
+    copy_sources(ROOT, dest, "__pycache__")   # stubs build from their own bytecode
     had_translations = (dest / "translations").is_dir()
     for code, spec in stubs.items():
         add_stub(dest, code, spec)

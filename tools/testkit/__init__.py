@@ -1,4 +1,5 @@
 """Helpers shared by the tests and `make bench`, not part of the product:
-the wait for a quiet network (`network_watch`) and nginx over a built site
-(`local_nginx`). Tests import them through pytest.ini's `pythonpath`;
-tools/bench.py finds them beside itself."""
+the wait for a quiet network (`network_watch`), nginx over a built site
+(`local_nginx`) and a copy of the sources without built files
+(`project_copy`). Tests import them through pytest.ini's `pythonpath`;
+tools/bench.py and tools/stub_languages.py find them beside themselves."""
