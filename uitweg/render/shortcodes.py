@@ -106,8 +106,9 @@ def fresh_line(checks: list, ui: dict) -> str:
     return f'\n<p class="uw-fresh" markdown>{md_text(card_line(min(checks, key=lambda c: c.date), ui))}</p>\n'
 
 
-def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool = False, anchor: str = "",
-         describe: bool = True) -> str:
+def card(contact: Contact, lang: Language, with_name: bool = True, anchor: str = "", describe: bool = True) -> str:
+    """A contact as a framed block; `describe=False`: name (or region) and ways
+    only, when the page has just said what the contact does."""
     ui = lang.ui
     lines = [f'<div class="contact"{f" id={chr(34)}{anchor}{chr(34)}" if anchor else ""} markdown>']
     name = contact.name[lang.code]
@@ -120,7 +121,7 @@ def card(contact: Contact, lang: Language, with_name: bool = True, brief: bool =
             lines.append(head + ("  " if describe else ""))
         if describe:
             lines.append(md_text(contact.description[lang.code]))
-    elif not brief:   # directory: the name is the heading above; region and what they do on one line
+    elif describe:   # directory: the name is the heading above; region and what they do on one line
         lines.append((f"**{head}** · " if head else "") + md_text(contact.description[lang.code]))
     lines.append("")
     colon = ui.get("colon", ": ")   # French typography puts a space before the colon
@@ -158,7 +159,7 @@ def directory(table: ContactTable, lang: Language, carded: frozenset[str] | set[
     def entry(c: Contact, level: str, anchor: str = "") -> None:
         # "contact-" keeps contact anchors apart from kind anchors (emergency, legal-aid).
         out.append(f"\n{level} {md_text(c.name[lang.code])} {{#contact-{c.id} .uw-entry}}\n")
-        out.append(card(c, lang, with_name=False, brief=c.id in carded, anchor=anchor))
+        out.append(card(c, lang, with_name=False, anchor=anchor, describe=c.id not in carded))
 
     for kind in KIND_ORDER:
         members = [c for c in table.contacts if c.kind == kind and c.phones]
