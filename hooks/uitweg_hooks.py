@@ -112,6 +112,8 @@ def _sources(page, config) -> list[tuple[str, str]]:
 
 
 def _report_built(found, page, config, built: str) -> None:
+    if not found:
+        return   # the usual case: no need to read the page's sources and every template
     sources = _sources(page, config)
     used: set = set()   # the n-th of the same finding goes to the n-th line that holds it
     own = sources[0][0] if page is not None else None

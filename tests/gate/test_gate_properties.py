@@ -21,7 +21,6 @@ from uitweg.gate.numbers import judge_numbers
 from uitweg.gate.output_check import page_problems
 
 
-
 def examples(n: int) -> int:
     """`n` examples; a quarter under mutmut (it sets MUTANT_UNDER_TEST and
     runs these tests again for each of ~1,300 mutants), with the same fixed

@@ -40,6 +40,7 @@ from uitweg.core.filecache import cached_loader
 from uitweg.core.problems import BuildError, Problem
 from uitweg.core.yamlfile import line_of, load_with_lines
 from uitweg.gate.dialable import dialable, looks_long
+from uitweg.gate.memo import TextMemo
 from uitweg.gate.normalise import LETTER, normalise_text, word_key
 
 EXCEPTIONS_FILE = paths.DATA / "number_exceptions.yml"
@@ -469,3 +470,21 @@ def callable_numbers(findings: list[Finding]) -> list[Finding]:
     """The findings a reader could take for a phone number: the table's
     numbers and the refused ones (not the years, dates, quantities …)."""
     return [f for f in findings if f.known or f.refused]
+
+
+def exception_page(page: str, words: NumberWords) -> str:
+    """`page` if a reviewed exception names it, else "": the only way the
+    page changes a verdict (for memo.py's key)."""
+    return page if any(page == p for _, p in words.exceptions) else ""
+
+
+_JUDGED = TextMemo()
+
+
+def judge_numbers_once(text: str, table: ContactTable, call_words: frozenset[str], page: str = "",
+                       words: NumberWords | None = None, lang: str | None = None) -> list[Finding]:
+    """judge_numbers, judged once per build for each text (memo.py): for the
+    texts that every page repeats (templates, table rows, tel: links)."""
+    words = words or load_number_words()
+    return list(_JUDGED.get((table, call_words, words), (text, exception_page(page, words), lang),
+                            lambda: tuple(judge_numbers(text, table, call_words, page, words, lang))))

@@ -17,8 +17,9 @@ from uitweg.core import html as H
 from uitweg.gate.addresses import emails, web_addresses
 from uitweg.gate.bidi import bidi_problems
 from uitweg.gate.links import link_problem, mailto_problem
+from uitweg.gate.memo import TextMemo
 from uitweg.gate.normalise import WORD_CHAR, browser_url, is_other_site, reader_text
-from uitweg.gate.numbers import describe, judge_numbers, load_number_words
+from uitweg.gate.numbers import describe, exception_page, judge_numbers, judge_numbers_once, load_number_words
 
 # Attributes that make the browser fetch something.
 LOADS = {"src", "srcset", "imagesrcset", "poster", "data", "action", "formaction", "background",
@@ -41,13 +42,24 @@ def _shown_attribute(name: str) -> bool:
     return name in SHOWN or name.startswith(("aria-", "data-"))
 
 
+_JUDGED = TextMemo()
+
+
 def text_problems(text: str, table: ContactTable, call_words: frozenset[str], page: str = "",
                   lang: str | None = None, bare_hosts: bool = True, words=None, site_url: str = "") -> list[Found]:
     """Numbers, e-mail addresses, web addresses and bidi controls in text a
     reader sees (one block: a paragraph, a list item, a cell …), and numbers
     of the table next to the name of another organisation. `words`: the
-    loaded data/number_exceptions.yml (a page passes it once for all its texts)."""
+    loaded data/number_exceptions.yml (a page passes it once for all its texts).
+    Judged once per build for each text (memo.py): templates repeat them on every page."""
     words = words or load_number_words()
+    key = (text, exception_page(page, words), lang, bare_hosts, site_url)
+    return list(_JUDGED.get((table, call_words, words), key, lambda: tuple(
+        _text_problems(text, table, call_words, page, lang, bare_hosts, words, site_url))))
+
+
+def _text_problems(text: str, table: ContactTable, call_words: frozenset[str], page: str,
+                   lang: str | None, bare_hosts: bool, words, site_url: str) -> list[Found]:
     found = [Found(text[at:at + 12].strip() or text[at:at + 1], msg, _around(text, at, at + 1))
              for at, msg in bidi_problems(text)]
     if ANY_DIGIT.search(text):   # \d: every script's digits, the only start of a number
@@ -88,8 +100,10 @@ def _names(table: ContactTable) -> dict[str, re.Pattern | None]:
         for c in table.contacts:
             names = sorted({n for n in c.name.values() if not re.fullmatch(r"[\d\s]+", n)}, key=len, reverse=True)
             # A name is a whole word: no letter, combining mark or digit of any script glued to it.
-            patterns[c.id] = re.compile("|".join(rf"(?<!{WORD_CHAR}){re.escape(n)}(?!{WORD_CHAR})"
-                                                 for n in names)) if names else None
+            # One pair of lookarounds for all the names (WORD_CHAR is a class of
+            # thousands of ranges: one pair per name made the compile a tenth of the gate).
+            patterns[c.id] = re.compile(rf"(?<!{WORD_CHAR})(?:{'|'.join(map(re.escape, names))})(?!{WORD_CHAR})") \
+                if names else None
         _NAME_PATTERNS.clear()
         _NAME_PATTERNS[key] = (table, patterns)
     return _NAME_PATTERNS[key][1]
@@ -176,7 +190,7 @@ def tel_problem(href: str, shown: str, table: ContactTable, call_words: frozense
     dialled = table.phone_by_digits(national_digits(unquote(href[4:])))
     if not dialled:
         return f"tel: link {href} is not a number of the contact table; use [[phone:ID]]"
-    shows = [f for f in judge_numbers(shown, table, call_words) if f.known]
+    shows = [f for f in judge_numbers_once(shown, table, call_words) if f.known]
     if not any(table.phone_by_digits(f.digits) == dialled for f in shows):
         return f"link shows {reader_text(shown).strip() or 'no number'} but dials {href[4:]}; use [[phone:ID]]"
     return None
@@ -201,7 +215,7 @@ def page_problems(html, table: ContactTable, call_words: frozenset[str],
     for row in tree.css("tr"):
         line = " | ".join(" ".join((c.text(deep=True) or "").split()) for c in row.css("td, th"))
         if any(ch.isdigit() for ch in line):
-            findings = judge_numbers(line, table, call_words, page, lang=lang)
+            findings = judge_numbers_once(line, table, call_words, page, lang=lang)
             found += [Found(f.text, msg, _around(line, f.start, f.end))
                       for f, msg in name_problems(line, findings, table, whole=True)]
     for node in H.elements(tree):

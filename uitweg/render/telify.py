@@ -11,7 +11,7 @@ import re
 
 from uitweg.contacts.model import ContactTable
 from uitweg.core import html as H
-from uitweg.gate.numbers import judge_numbers
+from uitweg.gate.numbers import judge_numbers_once
 
 ANY_DIGIT = re.compile(r"\d")
 NOT_IN = {"a", "code", "pre", "title", "head", "svg", "button", "label", "option", "kbd", "samp",
@@ -42,7 +42,7 @@ def telify_tree(tree, table: ContactTable, call_words: frozenset[str]) -> bool:
             continue   # nothing to link (\d: the digits of every script)
         if NOT_IN.intersection(H.ancestors(node)):
             continue
-        hits = [f for f in judge_numbers(text, table, call_words) if f.known]
+        hits = [f for f in judge_numbers_once(text, table, call_words) if f.known]   # the same texts on every page
         if not hits:
             continue
         pieces, last = [], 0
