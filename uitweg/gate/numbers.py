@@ -391,10 +391,7 @@ def _judge_cluster(t, cluster, table, call_words, page, words, lang, ibans, add)
         s, e = s + 1, e - 1   # "(1712)": the brackets belong to the sentence
     raw = t[s:e]
     digits = re.sub(r"\D", "", raw)
-    nat = national_digits(raw)
-    if _is_time(t, cluster):
-        add(s, e, digits, "time", False)   # "17:00", "9:00-17:00", "17.00 uur": a clock is not dialled
-        return
+    nat = national_digits(raw)   # a clock time never gets here: _judge_candidate sets it aside
     hit = table.phone_by_digits(nat)
     if hit:
         add(s, e, nat, "table", hit[1].short)
@@ -428,9 +425,6 @@ def _judge_cluster(t, cluster, table, call_words, page, words, lang, ibans, add)
         return
     if TIME.match(raw) or (RANGE.match(raw) and all(len(x) <= 2 for x in re.findall(r"\d+", raw))):
         add(s, e, digits, "time", False)
-        return
-    if RANGE.match(raw) and all(1800 <= int(x) <= 2099 for x in re.findall(r"\d+", raw)):
-        add(s, e, digits, "years", False)
         return
     for gs, ge, _ in cluster.groups:
         run = t[gs:ge]
