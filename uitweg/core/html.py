@@ -76,6 +76,11 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
     parts: list[str] = []
     inside: set[str] = set()
     holder = ["html"]
+    # The elements around the current node (cheaper than ancestors()). Every
+    # element still open was already added to `inside` at the last text,
+    # unless one was opened since (`opened`): only then is it added again.
+    open_tags: list[str] = []
+    opened = True
 
     def flush():
         text = "".join(parts)
@@ -84,7 +89,6 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
         parts.clear()
         inside.clear()
 
-    open_tags: list[str] = []   # the elements around the current node (cheaper than ancestors())
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
     while stack:
         node, closing = stack.pop()
@@ -93,10 +97,13 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
             open_tags.pop()
             if tag not in INLINE:
                 yield from flush()
+                opened = True
             continue
         if tag == "-text":
             parts.append(node.text_content or "")
-            inside.update(open_tags)
+            if opened:
+                inside.update(open_tags)
+                opened = False
             continue
         if tag in ("-comment", "-doctype") or tag in HIDDEN:
             continue
@@ -109,7 +116,14 @@ def blocks(tree: LexborHTMLParser | str) -> Iterator[Block]:
             parts.append(" ")
         stack.append((node, True))
         open_tags.append(tag)
-        stack.extend((c, False) for c in reversed(list(children(node))))
+        opened = True
+        kids = []
+        child = node.child
+        while child is not None:
+            kids.append((child, False))
+            child = child.next
+        kids.reverse()
+        stack += kids
     yield from flush()
 
 

@@ -40,10 +40,8 @@ def telify_tree(tree, table: ContactTable, call_words: frozenset[str]) -> bool:
         text = node.text_content or ""
         if not ANY_DIGIT.search(text):
             continue   # nothing to link (\d: the digits of every script)
-        if NOT_IN.intersection(H.ancestors(node)):
-            continue
         hits = [f for f in judge_numbers_once(text, table, call_words) if f.known]   # the same texts on every page
-        if not hits:
+        if not hits or NOT_IN.intersection(H.ancestors(node)):
             continue
         pieces, last = [], 0
         for f in hits:
