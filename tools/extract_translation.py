@@ -78,6 +78,7 @@ def extract(code: str) -> dict:
         "materials": load("materials")["texts"][code],
         "units": exceptions["units"][code],
         "texting_words": exceptions["texting_words"][code],
+        "time_words": exceptions.get("time_words", {}).get(code, []),
         "search_words": {e["to"]: e[code] for e in load("search_words")["entries"]},
     }
     if quick_exit.get(code, quick_exit["en"]) != quick_exit["en"]:

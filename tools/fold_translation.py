@@ -247,9 +247,12 @@ def fold_materials(tr: dict, f: DataFile, code: str) -> None:
 
 
 def fold_number_words(tr: dict, f: DataFile, code: str) -> None:
-    """The words that excuse a quantity ("365 days") and mark a text-message code."""
+    """The words that excuse a quantity ("365 days"), mark a text-message code
+    and (optional) follow a time written with a dot ("17.00 uur")."""
     for key in ("units", "texting_words"):
         f.add_to_language_map(f.node(key), code, tr[key], key)
+    if tr.get("time_words"):   # only languages that write a time with a dot and a word ("17.00 uur")
+        f.add_to_language_map(f.node("time_words"), code, tr["time_words"], "time_words")
 
 
 def fold_search_words(tr: dict, f: DataFile, code: str) -> None:

@@ -258,7 +258,7 @@ NEW_WORDS = NumberWords(
            "fa": frozenset({"روز", "ساعت", "سال", "یورو", "هفته\u200cها", "دورهٔ"}),
            "ti": frozenset({"መዓልቲ", "ሰዓት", "ዓመት", "ዩሮ"}), "any": frozenset({"€", "%"})},
     law_words=frozenset(), street_endings=(), exceptions=frozenset(),
-    texting=frozenset({"sms", "ข้อความ", "پیامک"}))
+    texting=frozenset({"sms", "ข้อความ", "پیامک"}), time_words={"th": frozenset({"น"}), "nl": frozenset({"uur"})})
 NEW_CALL_WORDS = CALL_WORDS | {"โทร", "ติดต่อ", "เบอร์", "ደውሉ", "تماس", "بگیرید"}
 
 
@@ -300,9 +300,17 @@ def test_a_range_of_times_one_can_dial_is_no_time(text):
     assert new_refused(text, "th")
 
 
-@pytest.mark.parametrize("text", ["เปิด 17.00 น.", "เปิด 9.00 น.", "Open 17:00", "Open 17.00 uur"])
-def test_one_clock_time_is_a_time(text):
-    assert new_refused(text, "th") == []
+@pytest.mark.parametrize("text, lang", [("เปิด 17.00 น.", "th"), ("เปิด 9.00 น.", "th"), ("Open 17:00", "th"),
+                                        ("Open 17.00 uur", "nl")])
+def test_one_clock_time_is_a_time(text, lang):
+    assert new_refused(text, lang) == []
+
+
+def test_a_time_word_belongs_to_the_pages_language():
+    # 1700 is a short number one can call: "uur" makes it a time on a Dutch page only.
+    assert new_refused("Open 17.00 uur", "th") == ["17.00"]
+    assert new_refused("เปิด 17.00 น.", "nl") == ["17.00"]
+    assert new_refused("Open 17.00 uur", None) == []   # the page's language not known: every language's words
 
 
 @pytest.mark.parametrize("text", ["โทร 17.00", "โทร 1.10", "Bel 17.00 nu"])

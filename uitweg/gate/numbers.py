@@ -29,7 +29,7 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonschema
@@ -50,12 +50,11 @@ TIME = re.compile(r"^\d{1,2}[.:]\d{2}$")
 # A clock time: h:mm or hh:mm (to 24:00), alone or as a range "9:00-17:00".
 CLOCK = r"(?:[01]?\d|2[0-4])[:][0-5]\d"
 CLOCK_TIME = re.compile(rf"^{CLOCK}(?:\s?-\s?{CLOCK})?$")
-# "17.00 uur", "9.30 u", "17.00h": a time with a dot only before its word.
-# Also a range, "9.00-17.00 uur", and Thai "9.00–17.00 น." (น.: นาฬิกา, o'clock).
+# "17.00 uur", "9.30 u", "17.00h": a time with a dot only before a time word
+# of the page's language (data/number_exceptions.yml `time_words`). Also a
+# range, "9.00-17.00 uur", and Thai "9.00–17.00 น." (น.: นาฬิกา, o'clock).
 DOT_CLOCK = r"(?:[01]?\d|2[0-4])\.[0-5]\d"
 DOT_TIME = re.compile(rf"^{DOT_CLOCK}(?:\s?-\s?{DOT_CLOCK})?$")
-TIME_WORDS = frozenset(map(word_key, {"u", "uur", "h", "hour", "hours", "heure", "heures", "ore", "ora", "horas", "hora",
-                                      "ч", "часа", "год", "години", "годин", "น"}))
 RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
 IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?)\b")
 # A word: letters and combining marks of any script (normalise.LETTER).
@@ -103,12 +102,14 @@ class NumberWords:
     unit_links: frozenset[str] = frozenset()
     texting: frozenset[str] = frozenset()
     file_names: frozenset[str] = frozenset()
+    time_words: dict = field(default_factory=dict)   # language -> frozenset of words after a time ("uur")
 
     def __post_init__(self) -> None:
         # Every word list compared as the text is (normalise.word_key): the
         # text loses its zero-width joiners and combining marks, so must they.
         keys = lambda words: frozenset(map(word_key, words))   # noqa: E731
         object.__setattr__(self, "units", {lang: keys(w) for lang, w in self.units.items()})
+        object.__setattr__(self, "time_words", {lang: keys(w) for lang, w in self.time_words.items()})
         for name in ("law_words", "unit_links", "texting"):
             object.__setattr__(self, name, keys(getattr(self, name)))
         object.__setattr__(self, "street_endings", tuple(map(word_key, self.street_endings)))
@@ -116,11 +117,20 @@ class NumberWords:
     def units_for(self, lang: str | None) -> frozenset[str]:
         """Unit words of the page's language (and those of every language:
         "€", "%"); all languages' when the language is not known."""
-        cache = self.__dict__.setdefault("_units_for", {})   # the same set each time (for _keys' cache)
-        if lang not in cache:
-            cache[lang] = frozenset().union(*self.units.values()) if lang is None or lang not in self.units \
-                else self.units[lang] | self.units.get("any", frozenset())
-        return cache[lang]
+        return self._of_language("units", lang)
+
+    def time_words_for(self, lang: str | None) -> frozenset[str]:
+        """Words after a time written with a dot, in the page's language;
+        all languages' when the language is not known."""
+        return self._of_language("time_words", lang)
+
+    def _of_language(self, name: str, lang: str | None) -> frozenset[str]:
+        cache = self.__dict__.setdefault("_by_language", {})   # the same set each time (for _keys' cache)
+        if (name, lang) not in cache:
+            lists = getattr(self, name)
+            cache[name, lang] = frozenset().union(*lists.values()) if lang is None or lang not in lists \
+                else lists[lang] | lists.get("any", frozenset())
+        return cache[name, lang]
 
 
 @cached_loader
@@ -138,7 +148,8 @@ def load_number_words(path: Path = EXCEPTIONS_FILE) -> NumberWords:
                        tuple(w.lower() for w in data["street_endings"]),
                        frozenset((e["number"], e["page"]) for e in data["exceptions"]),
                        frozenset(w.lower() for w in data.get("unit_links", [])), texting,
-                       frozenset(n.lower() for n in data.get("file_names", [])))
+                       frozenset(n.lower() for n in data.get("file_names", [])),
+                       {lang: frozenset(w.lower() for w in ws) for lang, ws in data.get("time_words", {}).items()})
 
 
 def _shown(path: Path) -> str:
@@ -336,7 +347,7 @@ def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, a
     of the table inside "03,101,16,90" is no number); then a run of the rest
     that a person could call, or that is written like a long number, is
     refused. Clock times never join a run."""
-    covered = {k for k, c in enumerate(clusters) if _is_time(t, c)}
+    covered = {k for k, c in enumerate(clusters) if _is_time(t, c, words.time_words_for(lang))}
     n = len(clusters)
     if n == 1:
         if not covered:
@@ -374,14 +385,14 @@ def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, a
             _judge_cluster(t, cluster, table, call_words, page, words, lang, ibans, add)
 
 
-def _is_time(t: str, cluster: _Cluster) -> bool:
+def _is_time(t: str, cluster: _Cluster, time_words: frozenset[str]) -> bool:
     """A clock time: "17:00", "9:00-17:00", "17.00 uur", "9.00-17.00 น.".
     One time is read as a clock, never keyed ("17:00" is no call to 1700);
     a range is a number to the numbering plan like any cluster, so a range
     it can dial ("1:16-0:06", 116006) is no time."""
     raw = t[cluster.start:cluster.end]
     clock = CLOCK_TIME.match(raw) or (
-        DOT_TIME.match(raw) and _word_after(t, cluster.end).lower().rstrip(".") in TIME_WORDS)
+        DOT_TIME.match(raw) and _word_after(t, cluster.end).lower().rstrip(".") in time_words)
     return bool(clock) and (len(cluster.groups) <= 2 or not dialable(national_digits(raw)))
 
 
