@@ -207,3 +207,87 @@ def test_what_cannot_be_called_is_named(text):
 ])
 def test_the_rules_stop_at_their_edges(text, wrong):
     assert refused(text, w=words(street_endings=("straat",))) == [wrong]
+
+
+# -- what an excused run is called, and what a number of the table is ----------------
+
+@pytest.mark.parametrize("text, found", [
+    ("Open 1500 dagen.", ("1500", "quantity", "1500")),
+    ("Suntem aici 1500 de zile.", ("1500", "quantity", "1500")),
+    ("Het kost EUR 1500.", ("1500", "quantity", "1500")),
+    ("Zie x4321.", ("4321", "in a word", "4321")),
+    ("Lees art. 433.", ("433", "article of law", "433")),
+    ("Sinds 1995", ("1995", "year", "1995")),                   # at the very end of the text
+    ("Kom naar 4321 Luik.", ("4321", "postcode", "4321")),
+    ("Ga naar de Kerkstraat 433.", ("433", "house number", "433")),
+    ("BE19 3101 2229 9912", ("19 3101 2229 9912", "bank account", "19310122299912")),
+    ("Van 2005-2008.", ("2005-2008", "years", "20052008")),
+    ("Op 10/08/2005.", ("10/08/2005", "date", "10082005")),
+    ("Op 1/2/05.", ("1/2/05", "date", "1205")),
+    ("Open 9-17.", ("9-17", "time", "917")),
+])
+def test_what_an_excused_run_is_is_named(text, found):
+    w = words(units={"nl": frozenset({"dagen"}), "ro": frozenset({"zile"})}, unit_links=frozenset({"de"}),
+              law_words=frozenset({"art"}), street_endings=("straat",))
+    lang = "ro" if "zile" in text else "nl"
+    assert [(f.text, f.verdict, f.digits) for f in judge_numbers(text, TABLE, CALL_WORDS, "", w, lang)] == [found]
+
+
+def test_a_number_of_the_table_says_whether_it_is_short():
+    found = judge_numbers("Bel 112/101, 02 511 64 64, 12/1712 of 112/101/1712.", TABLE, CALL_WORDS)
+    assert [(f.text, f.short) for f in found if f.known] == [
+        ("112", True), ("101", True), ("02 511 64 64", False), ("1712", True), ("112", True), ("101", True),
+        ("1712", True)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Bel 116006.", "short"), ("Bel 12/100.", "short"), ("Ref 1234567.", "long"), ("Bel +12 345.", "long"),
+])
+def test_the_message_fits_the_kind_of_number(text, kind):
+    ends = {"short": "It is a number one can call or text in Belgium (a short number); use [[phone:ID]] with a "
+                     "number of the table, or add a reviewed exception to data/number_exceptions.yml.",
+            "long": "Fix the number, or add it to data/contacts.yml with its source."}
+    assert message(text).endswith(ends[kind]), message(text)
+
+
+def test_a_texting_word_makes_a_short_group_one_can_text():
+    w = words(texting=frozenset({"sms"}))
+    found = [f for f in judge_numbers("Stuur een sms naar 12/4411.", TABLE, CALL_WORDS, "", w, "nl") if f.refused]
+    assert [(f.text, f.dialable) for f in found] == [("4411", True)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Rekening BE19 3101 2229 9912; bel 1721.", [("1721", "unknown")]),   # a bank account excuses only itself
+    ("Bel +12 345.", [("+12 345", "unknown")]),
+    ("Bel +112/101/1712.", [("+112/101/1712", "unknown")]),   # written as an international number
+    ("Kies 100-200.", [("100", "unknown"), ("200", "unknown")]),   # no range of hours
+    ("Bel 100/101.", [("100", "unknown"), ("101", "table")]),
+    ("Bel 02 511 64 (65).", [("02 511 64 (65)", "unknown")]),
+    ("Bel 1712, (02) 511 64 64.", [("1712", "table"), ("(02) 511 64 64", "table")]),
+    ("(02) 511 64 64 helpt.", [("(02) 511 64 64", "table")]),
+    ("+32 2 511 64 64 helpt.", [("+32 2 511 64 64", "table")]),
+    ("+ 32 2 511 64 64 helpt.", [("+ 32 2 511 64 64", "table")]),
+])
+def test_each_number_in_a_row_is_judged_as_written(text, found):
+    assert verdicts(text) == found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("De code 1500 werkt dagen lang.", ["1500"]),   # a unit two words on is no unit
+    ("Wachtwoord 1995abc.", ["1995"]),               # a year is not glued to letters
+    ("4321 kost niets", ["4321"]),                   # the text's last letter is not before its first run
+    ("x4321 is een code", []),
+    ("Code ä4321.", ["4321"]),                       # only a Latin letter glues a run into a word
+    ("Code ä-4321.", ["4321"]),
+    ("A-4321 werkt.", []),
+    ("Zie A-4321.", []),
+])
+def test_what_stands_around_a_run(text, wrong):
+    assert refused(text, w=words(unit_links=frozenset({"de"}))) == wrong
+
+
+def test_a_number_judged_once_per_build_keeps_its_page():
+    from uitweg.gate.numbers import judge_numbers_once
+    w = words(exceptions=EXCEPTED)
+    for page, wrong in [("docs/nl/a.md", []), ("docs/nl/b.md", ["1207"]), ("", ["1207"]), ("docs/nl/a.md", [])]:
+        assert [f.text for f in judge_numbers_once("Bel 1207.", TABLE, CALL_WORDS, page, w) if f.refused] == wrong, page

@@ -17,11 +17,21 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+_memos: list[TextMemo] = []
+
+
+def forget_all() -> None:
+    """Empty every memo (mutation testing: tools/testkit/mutation_caches.py)."""
+    for memo in _memos:
+        memo._for, memo._verdicts = (), {}
+
+
 class TextMemo:
     def __init__(self, limit: int = 50_000) -> None:
         self.limit = limit
         self._for: tuple = ()
         self._verdicts: dict = {}
+        _memos.append(self)
 
     def get(self, judged_with: tuple, key: Hashable, judge: Callable[[], T]) -> T:
         """The verdict `judge()` for `key`, judged once while `judged_with`

@@ -231,8 +231,8 @@ def _explain_short(text: str, start: int, end: int, run: str, words: NumberWords
     decade = re.match(r"'?s\b", text[end:end + 3])   # "the 1990s"
     if len(run) == 4 and 1800 <= int(run) <= 2099 and (not glued_after or decade):
         return "year"
-    if len(run) == 4 and 1000 <= int(run) <= 9999 and (
-            re.match(r" [A-ZÀ-Þ][\w'-]{2,}", text[end:end + 30]) or re.search(r"\bB-$", text[max(0, start - 2):start])):
+    # "B-1020" never gets here: a run after a letter and a dash is part of a word.
+    if len(run) == 4 and 1000 <= int(run) <= 9999 and re.match(r" [A-ZÀ-Þ][\w'-]{2,}", text[end:end + 30]):
         return "postcode"
     if len(run) <= 4 and prev and any(prev.endswith(s) for s in words.street_endings):
         return "house number"
