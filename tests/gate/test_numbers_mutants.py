@@ -291,3 +291,40 @@ def test_a_number_judged_once_per_build_keeps_its_page():
     w = words(exceptions=EXCEPTED)
     for page, wrong in [("docs/nl/a.md", []), ("docs/nl/b.md", ["1207"]), ("", ["1207"]), ("docs/nl/a.md", [])]:
         assert [f.text for f in judge_numbers_once("Bel 1207.", TABLE, CALL_WORDS, page, w) if f.refused] == wrong, page
+
+
+def test_time_words_match_the_text_whatever_their_case():
+    w = words(time_words={"nl": frozenset({"Uur"})})
+    assert refused("Open 17.00 uur.", w=w) == []
+    assert refused("Open 17.00 uur.", "en", w=w) == ["17.00"]   # 1700 can be called; "uur" is not English
+
+
+def test_the_unit_x_is_a_unit():
+    assert refused("Drie keer: 1500 x per week.", w=words(units={"any": frozenset({"x"})})) == []
+
+
+@pytest.mark.parametrize("text, wrong, lang", [
+    ("-4321 is een code", ["4321"], "nl"),       # a dash at the start glues to nothing
+    ("Bel 02     511 64 64.", [], "nl"),          # a browser shows five spaces as one
+    ("Pour 1 à 16 ans.", [], "fr"),               # a letter between digit groups ends a number
+    ("Lees hoofdstuk 1 -- 16.", [], "nl"),        # four marks between groups end a number
+])
+def test_what_joins_digit_groups_and_what_does_not(text, wrong, lang):
+    assert refused(text, lang) == wrong
+
+
+def test_a_texting_word_makes_a_short_run_one_can_text():
+    w = words(texting=frozenset({"sms"}))
+    found = [f for f in judge_numbers("Stuur een sms naar 4411.", TABLE, CALL_WORDS, "", w, "nl") if f.refused]
+    assert [(f.text, f.dialable) for f in found] == [("4411", True)]
+
+
+def test_each_short_number_of_a_list_is_the_tables():
+    found = judge_numbers("Bel 112/101/1712.", TABLE, CALL_WORDS)
+    assert [(f.text, f.digits) for f in found] == [("112", "112"), ("101", "101"), ("1712", "1712")]
+
+
+def test_a_table_row_with_a_short_run_is_judged():
+    from uitweg.gate.output_check import page_problems
+    html = "<html lang=nl><body><table><tr><td>Code</td><td>4321</td></tr></table></body></html>"
+    assert [f.needle for f in page_problems(html, TABLE, CALL_WORDS)] == ["4321"]

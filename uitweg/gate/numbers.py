@@ -120,16 +120,21 @@ class NumberWords:
         return self._of_language("units", lang)
 
     def time_words_for(self, lang: str | None) -> frozenset[str]:
-        """Words after a time written with a dot, in the page's language;
-        all languages' when the language is not known."""
-        return self._of_language("time_words", lang)
+        """Words after a time written with a dot, in the page's language (none
+        for a language that writes times with a colon); all languages' when
+        the page's language is not known (None)."""
+        return self._of_language("time_words", lang, every_unlisted=False)
 
-    def _of_language(self, name: str, lang: str | None) -> frozenset[str]:
+    def _of_language(self, name: str, lang: str | None, every_unlisted: bool = True) -> frozenset[str]:
+        """The words of list `name` for `lang`, with those of every language
+        ("any"); all languages' when `lang` is None, or not in the list and
+        `every_unlisted`."""
         cache = self.__dict__.setdefault("_by_language", {})   # the same set each time (for _keys' cache)
         if (name, lang) not in cache:
             lists = getattr(self, name)
-            cache[name, lang] = frozenset().union(*lists.values()) if lang is None or lang not in lists \
-                else lists[lang] | lists.get("any", frozenset())
+            every = lang is None or (every_unlisted and lang not in lists)
+            cache[name, lang] = frozenset().union(*lists.values()) if every \
+                else lists.get(lang, frozenset()) | lists.get("any", frozenset())
         return cache[name, lang]
 
 
