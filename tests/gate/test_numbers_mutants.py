@@ -328,3 +328,19 @@ def test_a_table_row_with_a_short_run_is_judged():
     from uitweg.gate.output_check import page_problems
     html = "<html lang=nl><body><table><tr><td>Code</td><td>4321</td></tr></table></body></html>"
     assert [f.needle for f in page_problems(html, TABLE, CALL_WORDS)] == ["4321"]
+
+
+@pytest.mark.parametrize("text", ["Een sms. 4411 is de code.", "Stuur 4411 per sms."])
+def test_a_texting_word_before_or_after_a_run_counts(text):
+    w = words(texting=frozenset({"sms"}))
+    found = [f for f in judge_numbers(text, TABLE, CALL_WORDS, "", w, "nl") if f.refused]
+    assert [(f.text, f.dialable) for f in found] == [("4411", True)]
+
+
+def test_a_look_alike_letter_alone_stays_a_letter():
+    assert refused("We open at 10 O'Clock.", "en") == []   # "10 0" would be 100
+
+
+def test_a_short_number_of_the_table_in_a_short_cluster_is_the_tables():
+    assert [(f.text, f.digits) for f in judge_numbers("Bel 12/1712.", TABLE, CALL_WORDS) if f.known] == [
+        ("1712", "1712")]
