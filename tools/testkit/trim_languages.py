@@ -1,0 +1,184 @@
+"""Trim a copy of the project to a few of its languages, so a test that
+builds a broken copy builds only the languages its property needs (issues
+22/23: each language costs every such build ~11 s of CPU).
+
+The inverse of adding a language (tools/fold_translation.py,
+tools/stub_languages.py): a dropped language goes from data/languages.yml,
+mkdocs.yml (plugins.i18n.languages), every per-language map of every data
+file (`{nl: …, en: …}` flow or block, `nl:` sections), every list entry that
+names it (`code:`, `lang:`, `locale:`), docs/<code>/, its Material
+interface file in overrides/ and its ordinary sentences for the gate's tests
+(tests/gate/ordinary/<code>.yml).
+
+Only text is removed: the entries' lines, or their part of a one-line flow
+map. Comments, quoting, order and the other lines stay, so a file's
+remaining lines keep their layout (their numbers shift by the removed
+lines). Afterwards no YAML file may still name a dropped language, as a key
+or as a whole value: a data file that keeps languages some other way stops
+the copy with its file and line, instead of a copy that half-builds.
+"""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+# Fields of a list entry that say which language the entry belongs to.
+LANGUAGE_FIELDS = ("code", "lang", "locale")
+
+
+class TrimError(Exception):
+    pass
+
+
+def project_languages(project: Path) -> list[str]:
+    """The language codes of data/languages.yml, the default first."""
+    data = yaml.safe_load((project / "data" / "languages.yml").read_text(encoding="utf-8"))
+    return [str(entry["code"]) for entry in data["languages"]]
+
+
+def trim_languages(project: Path, keep: Sequence[str]) -> None:
+    """Remove every language but `keep` from the copy in `project`. The first
+    of `keep` must be the project's default language (built at the root)."""
+    codes = project_languages(project)
+    keep = list(dict.fromkeys(keep))
+    unknown = [code for code in keep if code not in codes]
+    if unknown:
+        raise TrimError(f"{', '.join(unknown)}: not languages of data/languages.yml ({', '.join(codes)})")
+    if not keep or keep[0] != codes[0]:
+        raise TrimError(f"the first language kept must be the default one, {codes[0]!r} (got {keep})")
+    dropped = set(codes) - set(keep)
+    if not dropped:
+        return
+    files = sorted((project / "data").glob("*.yml")) + [project / "mkdocs.yml"]
+    for path in files:
+        trim_file(path, dropped)
+    for code in sorted(dropped):
+        shutil.rmtree(project / "docs" / code)
+        for leftover in (project / "overrides" / "partials" / "languages" / f"{code}.html",
+                         project / "tests" / "gate" / "ordinary" / f"{code}.yml"):
+            leftover.unlink(missing_ok=True)
+    for path in files:
+        check_trimmed(path, dropped, project)
+    left = sorted(p.name for p in (project / "docs").iterdir() if p.is_dir() and p.name in dropped)
+    if left:
+        raise TrimError(f"docs/ still has folders of dropped languages: {left}")
+
+
+# --- one YAML file ------------------------------------------------------------------------------
+
+def trim_file(path: Path, dropped: set[str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as err:
+        raise TrimError(f"{path}: not YAML before trimming: {err}") from err
+    spans: set[tuple[int, int]] = set()
+    collect(root, text, dropped, spans, set(), path)
+    if not spans:
+        return
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + text[end:]
+    path.write_text(text, encoding="utf-8")
+
+
+def collect(node, text: str, dropped: set[str], spans: set, seen: set, path: Path) -> None:
+    """Spans (character offsets) of every entry of `node` that belongs to a dropped language."""
+    if node is None or id(node) in seen:     # an alias: the anchored node is handled once
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        pairs = node.value
+        for i, (key, value) in enumerate(pairs):
+            if isinstance(key, yaml.ScalarNode) and key.value in dropped:
+                spans.add(entry_span(node, i, text, path))
+            else:
+                collect(value, text, dropped, spans, seen, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            if names_dropped_language(item, dropped):
+                if node.flow_style:
+                    raise TrimError(f"{where(path, item)}: an entry of a dropped language in a flow list")
+                spans.add(block_span(text, item.start_mark.line, last_line(item, text)))
+            else:
+                collect(item, text, dropped, spans, seen, path)
+
+
+def names_dropped_language(item, dropped: set[str]) -> bool:
+    return isinstance(item, yaml.MappingNode) and any(
+        isinstance(k, yaml.ScalarNode) and k.value in LANGUAGE_FIELDS
+        and isinstance(v, yaml.ScalarNode) and v.value in dropped for k, v in item.value)
+
+
+def entry_span(node, i: int, text: str, path: Path) -> tuple[int, int]:
+    """The text of the i-th `key: value` of a mapping: whole lines in a block
+    map; in a one-line flow map, from the key to the next key (or from the
+    previous value, for the last entry)."""
+    key, value = node.value[i]
+    if not node.flow_style:
+        return block_span(text, key.start_mark.line, last_line(value, text))
+    if node.start_mark.line != node.end_mark.line:
+        raise TrimError(f"{where(path, key)}: a flow map over several lines")
+    if i + 1 < len(node.value):
+        return key.start_mark.index, node.value[i + 1][0].start_mark.index
+    if i == 0:
+        raise TrimError(f"{where(path, key)}: a map of one dropped language would be left empty")
+    return node.value[i - 1][1].end_mark.index, value.end_mark.index
+
+
+def last_line(node, text: str) -> int:
+    """0-based last line holding text of `node` (as tools/fold_translation.py:
+    block scalars end at column 0 of the next line; trailing blank lines and
+    comments after a collection belong to what follows)."""
+    if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+        return last_line(node.value[-1][1], text)
+    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+        return last_line(node.value[-1], text)
+    lines = text.split("\n")
+    end = node.end_mark.line if node.end_mark.column > 0 else node.end_mark.line - 1
+    while end > node.start_mark.line and not lines[end].strip():
+        end -= 1
+    return end
+
+
+def block_span(text: str, first: int, last: int) -> tuple[int, int]:
+    """Offsets of lines first..last (0-based), with the newline after the last."""
+    starts = [0]
+    for n, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(n + 1)
+    end = starts[last + 1] if last + 1 < len(starts) else len(text)
+    return starts[first], end
+
+
+def where(path: Path, node) -> str:
+    return f"{path}:{node.start_mark.line + 1}"
+
+
+# --- after trimming: nothing may name a dropped language ----------------------------------------
+
+def check_trimmed(path: Path, dropped: set[str], project: Path) -> None:
+    """A key or a whole value that is a dropped language's code is a place the
+    trimming does not know (a list of codes, `default: ar`, …): stop there."""
+    name = path.relative_to(project)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise TrimError(f"{name}: not valid YAML after trimming languages {sorted(dropped)}: {err}") from err
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.value in dropped:
+                raise TrimError(f"{name}:{node.start_mark.line + 1}: still names dropped language "
+                                f"{node.value!r} after trimming; teach tools/testkit/trim_languages.py "
+                                f"this file's way of keeping languages")
+        elif isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        else:
+            stack += node.value
