@@ -28,6 +28,9 @@ import yaml
 # Fields of a list entry that say which language the entry belongs to.
 LANGUAGE_FIELDS = ("code", "lang", "locale")
 
+# libyaml when there (the same nodes and marks, a tenth of the time).
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class TrimError(Exception):
     pass
@@ -72,11 +75,11 @@ def trim_languages(project: Path, keep: Sequence[str]) -> None:
 def trim_file(path: Path, dropped: set[str]) -> None:
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError as err:
         raise TrimError(f"{path}: not YAML before trimming: {err}") from err
     spans: set[tuple[int, int]] = set()
-    collect(root, text, dropped, spans, set(), path)
+    Trimmer(text, dropped, path, spans).collect(root)
     if not spans:
         return
     for start, end in sorted(spans, reverse=True):
@@ -84,73 +87,73 @@ def trim_file(path: Path, dropped: set[str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def collect(node, text: str, dropped: set[str], spans: set, seen: set, path: Path) -> None:
-    """Spans (character offsets) of every entry of `node` that belongs to a dropped language."""
-    if node is None or id(node) in seen:     # an alias: the anchored node is handled once
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        pairs = node.value
-        for i, (key, value) in enumerate(pairs):
-            if isinstance(key, yaml.ScalarNode) and key.value in dropped:
-                spans.add(entry_span(node, i, text, path))
-            else:
-                collect(value, text, dropped, spans, seen, path)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            if names_dropped_language(item, dropped):
-                if node.flow_style:
-                    raise TrimError(f"{where(path, item)}: an entry of a dropped language in a flow list")
-                spans.add(block_span(text, item.start_mark.line, last_line(item, text)))
-            else:
-                collect(item, text, dropped, spans, seen, path)
+class Trimmer:
+    """Collects the spans (character offsets) of every entry of a dropped language."""
+
+    def __init__(self, text: str, dropped: set[str], path: Path, spans: set[tuple[int, int]]):
+        self.text, self.dropped, self.path, self.spans = text, dropped, path, spans
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.seen: set[int] = set()
+
+    def collect(self, node) -> None:
+        if node is None or id(node) in self.seen:     # an alias: the anchored node is handled once
+            return
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for i, (key, value) in enumerate(node.value):
+                if isinstance(key, yaml.ScalarNode) and key.value in self.dropped:
+                    self.spans.add(self.entry_span(node, i))
+                else:
+                    self.collect(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                if names_dropped_language(item, self.dropped):
+                    if node.flow_style:
+                        raise TrimError(f"{where(self.path, item)}: an entry of a dropped language in a flow list")
+                    self.spans.add(self.block_span(item.start_mark.line, self.last_line(item)))
+                else:
+                    self.collect(item)
+
+    def entry_span(self, node, i: int) -> tuple[int, int]:
+        """The text of the i-th `key: value` of a mapping: whole lines in a
+        block map; in a one-line flow map, from the key to the next key (or
+        from the previous value, for the last entry)."""
+        key, value = node.value[i]
+        if not node.flow_style:
+            return self.block_span(key.start_mark.line, self.last_line(value))
+        if node.start_mark.line != node.end_mark.line:
+            raise TrimError(f"{where(self.path, key)}: a flow map over several lines")
+        if i + 1 < len(node.value):
+            return key.start_mark.index, node.value[i + 1][0].start_mark.index
+        if i == 0:
+            raise TrimError(f"{where(self.path, key)}: a map of one dropped language would be left empty")
+        return node.value[i - 1][1].end_mark.index, value.end_mark.index
+
+    def last_line(self, node) -> int:
+        """0-based last line holding text of `node` (as tools/fold_translation.py:
+        block scalars end at column 0 of the next line; blank lines and
+        comments after a collection belong to what follows)."""
+        if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+            return self.last_line(node.value[-1][1])
+        if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+            return self.last_line(node.value[-1])
+        end = node.end_mark.line if node.end_mark.column > 0 else node.end_mark.line - 1
+        while end > node.start_mark.line and not self.lines[end].strip():
+            end -= 1
+        return end
+
+    def block_span(self, first: int, last: int) -> tuple[int, int]:
+        """Offsets of lines first..last (0-based), with the newline after the last."""
+        return self.starts[first], min(self.starts[last + 1], len(self.text))
 
 
 def names_dropped_language(item, dropped: set[str]) -> bool:
     return isinstance(item, yaml.MappingNode) and any(
         isinstance(k, yaml.ScalarNode) and k.value in LANGUAGE_FIELDS
         and isinstance(v, yaml.ScalarNode) and v.value in dropped for k, v in item.value)
-
-
-def entry_span(node, i: int, text: str, path: Path) -> tuple[int, int]:
-    """The text of the i-th `key: value` of a mapping: whole lines in a block
-    map; in a one-line flow map, from the key to the next key (or from the
-    previous value, for the last entry)."""
-    key, value = node.value[i]
-    if not node.flow_style:
-        return block_span(text, key.start_mark.line, last_line(value, text))
-    if node.start_mark.line != node.end_mark.line:
-        raise TrimError(f"{where(path, key)}: a flow map over several lines")
-    if i + 1 < len(node.value):
-        return key.start_mark.index, node.value[i + 1][0].start_mark.index
-    if i == 0:
-        raise TrimError(f"{where(path, key)}: a map of one dropped language would be left empty")
-    return node.value[i - 1][1].end_mark.index, value.end_mark.index
-
-
-def last_line(node, text: str) -> int:
-    """0-based last line holding text of `node` (as tools/fold_translation.py:
-    block scalars end at column 0 of the next line; trailing blank lines and
-    comments after a collection belong to what follows)."""
-    if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
-        return last_line(node.value[-1][1], text)
-    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
-        return last_line(node.value[-1], text)
-    lines = text.split("\n")
-    end = node.end_mark.line if node.end_mark.column > 0 else node.end_mark.line - 1
-    while end > node.start_mark.line and not lines[end].strip():
-        end -= 1
-    return end
-
-
-def block_span(text: str, first: int, last: int) -> tuple[int, int]:
-    """Offsets of lines first..last (0-based), with the newline after the last."""
-    starts = [0]
-    for n, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(n + 1)
-    end = starts[last + 1] if last + 1 < len(starts) else len(text)
-    return starts[first], end
 
 
 def where(path: Path, node) -> str:
@@ -164,7 +167,7 @@ def check_trimmed(path: Path, dropped: set[str], project: Path) -> None:
     trimming does not know (a list of codes, `default: ar`, …): stop there."""
     name = path.relative_to(project)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
     except yaml.YAMLError as err:
         raise TrimError(f"{name}: not valid YAML after trimming languages {sorted(dropped)}: {err}") from err
     stack, seen = [root], set()
