@@ -61,8 +61,10 @@ TEST_WORKERS ?= 3
 test: test-deps lint ## Run the lint and the whole test suite (in parallel: TEST_WORKERS=3)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-test-fast: test-deps lint ## The edit-test loop: every test that needs no browser and is not marked slow (in parallel)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
+# The pages alone are built (UITWEG_TEST_BUILD=pages, tests/conftest.py): the
+# tests that need the materials step's files are `slow`.
+test-fast: test-deps lint ## The edit-test loop (about a minute): every test that needs no browser, no materials and is not marked slow (in parallel)
+	UITWEG_TEST_BUILD=pages $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
 
 # The browser tests that sample one language per script (tests/language_sample.py)
 # in every language: after a change to the layout, the language chooser or a
