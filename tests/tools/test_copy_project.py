@@ -88,6 +88,7 @@ units:
   nl: [dag, dagen]
   # Arabic without its vowel marks.
   ar: [يوم, أيام]
+  en: [ar]   # a word of a kept language that is a dropped code (as Albanian "ti")
   any: ["%"]
 """
 
@@ -125,6 +126,7 @@ readme:
 units:
   nl: [dag, dagen]
   # Arabic without its vowel marks.
+  en: [ar]   # a word of a kept language that is a dropped code (as Albanian "ti")
   any: ["%"]
 """
     assert (root / "data" / "languages.yml").read_text(encoding="utf-8") == """\

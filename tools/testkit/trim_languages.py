@@ -64,7 +64,7 @@ def trim_languages(project: Path, keep: Sequence[str]) -> None:
                          project / "tests" / "gate" / "ordinary" / f"{code}.yml"):
             leftover.unlink(missing_ok=True)
     for path in files:
-        check_trimmed(path, dropped, project)
+        check_trimmed(path, dropped, set(keep), project)
 
 
 # --- one YAML file ------------------------------------------------------------------------------
@@ -159,9 +159,10 @@ def where(path: Path, node) -> str:
 
 # --- after trimming: nothing may name a dropped language ----------------------------------------
 
-def check_trimmed(path: Path, dropped: set[str], project: Path) -> None:
+def check_trimmed(path: Path, dropped: set[str], kept: set[str], project: Path) -> None:
     """A key or a whole value that is a dropped language's code is a place the
-    trimming does not know (a list of codes, `default: ar`, …): stop there."""
+    trimming does not know (a list of codes, `default: ar`, …): stop there.
+    A kept language's own texts are words, not codes (Albanian "ti" is "you")."""
     name = path.relative_to(project)
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
@@ -179,6 +180,9 @@ def check_trimmed(path: Path, dropped: set[str], project: Path) -> None:
                                 f"{node.value!r} after trimming; teach tools/testkit/trim_languages.py "
                                 f"this file's way of keeping languages")
         elif isinstance(node, yaml.MappingNode):
-            stack += [part for pair in node.value for part in pair]
+            for key, value in node.value:
+                stack.append(key)
+                if not (isinstance(key, yaml.ScalarNode) and key.value in kept):
+                    stack.append(value)
         else:
             stack += node.value
