@@ -16,7 +16,7 @@ NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
-.PHONY: all site dist test test-fast test-all-languages test-flaky serve clean help deps test-deps lint messages
+.PHONY: all site dist test test-fast test-all-languages test-flaky soak serve clean help deps test-deps lint messages
 
 all: site ## Build everything: site/ with every file its materials page offers (USB copy, pocket and Kiwix files, print PDFs)
 
@@ -81,6 +81,11 @@ N ?= 10
 
 test-flaky: test-deps ## Rerun the tests suspected of flaking N times, each a fresh session (N=10, FLAKY="tests/…")
 	@bash tools/rerun-tests.sh $(PY) $(N) $(FLAKY)
+
+# Issue 22's proof: `make` and `make test` on N fresh clones of HEAD in a row;
+# as root, every other run is an unprivileged user with /usr/bin/python3.
+soak: ## The two README commands on N fresh clones in a row, as root and as a normal user, make test within 6 minutes (N=10; about 7 minutes a run)
+	@bash tools/fresh-clone-runs.sh $(N)
 
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .
