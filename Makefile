@@ -16,7 +16,7 @@ NPM_SETUP :=
 
 include $(sort $(wildcard make/*.mk))
 
-.PHONY: all site dist test test-fast test-all-languages test-flaky serve clean help deps test-deps lint messages
+.PHONY: all site dist test test-fast test-all-languages test-flaky soak serve clean help deps test-deps lint messages
 
 all: site ## Build everything: site/ with every file its materials page offers (USB copy, pocket and Kiwix files, print PDFs)
 
@@ -61,8 +61,10 @@ TEST_WORKERS ?= 3
 test: test-deps lint ## Run the lint and the whole test suite (in parallel: TEST_WORKERS=3)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-test-fast: test-deps lint ## The edit-test loop: every test that needs no browser and is not marked slow (in parallel)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
+# The pages alone are built (UITWEG_TEST_BUILD=pages, tests/conftest.py): the
+# tests that need the materials step's files are `slow`.
+test-fast: test-deps lint ## The edit-test loop (about a minute): every test that needs no browser, no materials and is not marked slow (in parallel)
+	UITWEG_TEST_BUILD=pages $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
 
 # The browser tests that sample one language per script (tests/language_sample.py)
 # in every language: after a change to the layout, the language chooser or a
@@ -79,6 +81,11 @@ N ?= 10
 
 test-flaky: test-deps ## Rerun the tests suspected of flaking N times, each a fresh session (N=10, FLAKY="tests/…")
 	@bash tools/rerun-tests.sh $(PY) $(N) $(FLAKY)
+
+# Issue 22's proof: `make` and `make test` on N fresh clones of HEAD in a row;
+# as root, every other run is an unprivileged user with /usr/bin/python3.
+soak: ## The two README commands on N fresh clones in a row, as root and as a normal user, make test within 6 minutes (N=10; about 7 minutes a run)
+	@bash tools/fresh-clone-runs.sh $(N)
 
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .

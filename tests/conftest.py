@@ -38,10 +38,13 @@ def mkdocs_build(project: Path, site_dir: Path, check: bool = True) -> subproces
     return result
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, languages: tuple[str, ...] | None = None) -> Path:
     """A copy of the sources (no built files) to break on purpose. Compiled
-    bytecode comes along: each build of a copy would compile it again."""
-    return copy_sources(ROOT, dest)
+    bytecode comes along: each build of a copy would compile it again.
+    With `languages` (the default one first) only those languages stay in
+    the copy (tools/testkit/trim_languages.py): a test builds the languages
+    its property needs, not all of them (each costs a build ~11 s of CPU)."""
+    return copy_sources(ROOT, dest, languages=languages)
 
 
 # With pytest-xdist the controller starts the one build of the site before
@@ -63,13 +66,28 @@ def site_key(folder: Path) -> tuple[Path, Path]:
     return key, allowed
 
 
+# `make test-fast` sets UITWEG_TEST_BUILD=pages: the session's build is the
+# pages alone (`mkdocs build`: the gate and the post-build steps, no print run
+# and no materials step), and the tests that need the materials are `slow`,
+# so not selected (pytest_collection_modifyitems refuses them otherwise).
+TEST_BUILD = "UITWEG_TEST_BUILD"
+
+
+def pages_only() -> bool:
+    return os.environ.get(TEST_BUILD, "").strip() == "pages"
+
+
 def build_command(folder: Path) -> str:
     """The shell command of the product build, as `make site` runs it: `mkdocs
     build`, then the materials step (uitweg/materials), signed with a test
-    key; the print PDFs are built at the same time as the site."""
+    key; the print PDFs are built at the same time as the site. With
+    UITWEG_TEST_BUILD=pages, `mkdocs build` alone."""
     q = lambda p: shlex.quote(str(p))  # noqa: E731
     key, allowed = site_key(folder)
     py = shlex.quote(sys.executable)
+    if pages_only():
+        return (f"{py} -m mkdocs build --strict --site-dir {q(folder / 'site')} > {q(folder / 'log')} 2>&1;"
+                f" echo $? > {q(folder / 'status.tmp')} && mv {q(folder / 'status.tmp')} {q(folder / 'status')}")
     return (f"{py} -m uitweg.printing --out {q(folder / 'print')} > {q(folder / 'print.log')} 2>&1 & p=$!; "
             f"{py} -m mkdocs build --strict --site-dir {q(folder / 'site')} > {q(folder / 'log')} 2>&1"
             f" && wait $p && {py} -m uitweg.materials {q(folder / 'site')} --key {q(key)} --allowed-signers {q(allowed)}"
@@ -194,10 +212,17 @@ LONGEST_FIRST = ("served_crawl", "file_crawl", "scans", "nojs_crawl", "accepted_
                  "nginx", "planted", "report")
 
 
+# Fixtures made from the materials step's files, or that build a product of
+# their own (a signed zip, the pocket files): a test that uses one is `slow`,
+# so `make test-fast`, which builds the pages alone, leaves it out.
+PRODUCT_FIXTURES = {"bundle", "site_signing", "signed_zip", "pocket"}
+
+
 @pytest.hookimpl(tryfirst=True)   # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Every test that drives Chromium is a `browser` test, marked or not:
-    `make test-fast` deselects them.
+    """Every test that drives Chromium is a `browser` test, marked or not,
+    and every test of PRODUCT_FIXTURES a `slow` one: `make test-fast`
+    deselects them.
 
     `make test` runs the tests in parallel (pytest-xdist, --dist loadgroup).
     Tests that share an expensive fixture (a crawl of every page, a set of
@@ -214,6 +239,8 @@ def pytest_collection_modifyitems(config, items):
     for i, item in enumerate(items):
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if PRODUCT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
         info = getattr(item, "_fixtureinfo", None)
         names = [name for name, defs in (info.name2fixturedefs.items() if info else ())
                  if name not in EVERY_WORKER and defs[-1].scope in ("module", "session")
@@ -259,6 +286,17 @@ def every_language(table_yaml: str) -> str:
                   lambda m: m.group(1) + "".join(f", {c}: {m.group(2)}" for c in extra) + "}", table_yaml)
 
 
+def check_pages_only_selection(items) -> None:
+    """A build of the pages alone has no materials (zip, pocket, Kiwix, print):
+    a test that needs them (marked slow) would fail on a missing file."""
+    if not pages_only():
+        return
+    slow = [item.nodeid for item in items if item.get_closest_marker("slow")]
+    if slow:
+        pytest.exit(f"{TEST_BUILD}=pages builds the pages alone, and {len(slow)} selected tests need the whole "
+                    f"product (e.g. {slow[0]}): add -m 'not slow', or unset {TEST_BUILD}", returncode=4)
+
 
 def pytest_collection_finish(session):
     check_groups_took_effect(session.config, session.items)
+    check_pages_only_selection(session.items)

@@ -18,15 +18,20 @@ ORIGIN = "http://uitweg.test/"
 LATE_PAGE = """<!doctype html><title>t</title><script>
 addEventListener("load", () => setTimeout(() => fetch("late.txt"), 300));
 </script>"""
+# A page that asks for the file while it loads, with no timer: the request has
+# started before `goto` returns, however busy the machine. (With LATE_PAGE this
+# test flaked: a timer late by more than the 0.5 s quiet window let the watch
+# return before the held request began.)
+EAGER_PAGE = """<!doctype html><title>t</title><script>fetch("late.txt");</script>"""
 
 
-def serve(context, hold: set[str]) -> None:
+def serve(context, hold: set[str], page: str = LATE_PAGE) -> None:
     """Answer every request on ORIGIN, except those in `hold` (never answered)."""
     def handle(route):
         name = route.request.url[len(ORIGIN):]
         if name in hold:
             return   # left pending: the request stays in flight
-        route.fulfill(status=200, content_type="text/html", body=LATE_PAGE if name == "" else "ok")
+        route.fulfill(status=200, content_type="text/html", body=page if name == "" else "ok")
     context.route(f"{ORIGIN}**", handle)
 
 
@@ -45,7 +50,7 @@ def test_waits_for_a_request_started_after_load(chromium):
 
 def test_a_request_that_never_ends_is_named(chromium):
     context = chromium.new_context()
-    serve(context, hold={"late.txt"})
+    serve(context, hold={"late.txt"}, page=EAGER_PAGE)
     page = context.new_page()
     watch = NetworkWatch(page)
     page.goto(ORIGIN)

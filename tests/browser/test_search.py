@@ -70,12 +70,18 @@ def check_visit(page, requests: list[str], start: str, lang: str, base: str, how
     assert not [u for u in loaded if re.search(r"workers/|lunr/|bundle\.", u)], loaded
 
 
-# Over http: the three ways of opening search (the same script in every
-# language) in SAMPLE_LANGS (light_helpers.py: one language per script).
+# Over http. The field, where every contact is searched, in SAMPLE_LANGS
+# (light_helpers.py: one language per script: each script's words and
+# index). The other two ways of opening search are the same script and
+# markup in every language: the phone button in the default language and in
+# the first right-to-left one of the sample (the header is mirrored), the /
+# key in the default language.
+RTL_SAMPLE = [code for code in SAMPLE_LANGS if LANGS.get(code).dir == "rtl"][:1]
 WAYS = [pytest.param(how, viewport, code, id=f"{name}-{code}")
-        for how, viewport, name in (("field", DESKTOP, "desktop-field"), ("button", PHONE, "phone-button"),
-                                    ("key", DESKTOP, "slash-key"))
-        for code in SAMPLE_LANGS]
+        for how, viewport, name, codes in (("field", DESKTOP, "desktop-field", SAMPLE_LANGS),
+                                           ("button", PHONE, "phone-button", [LANGS.default.code, *RTL_SAMPLE]),
+                                           ("key", DESKTOP, "slash-key", [LANGS.default.code]))
+        for code in codes]
 
 
 @pytest.mark.parametrize("how, viewport, code", WAYS)

@@ -32,6 +32,10 @@ from uitweg.materials.settings import load_budgets, load_materials, zip_budget
 from uitweg.offline import signing
 from uitweg.offline.verify import check_copy
 
+# Every test here reads the materials step's files (site/files/): none is in
+# `make test-fast`, which builds the pages alone.
+pytestmark = pytest.mark.slow
+
 LANGS = load_languages()
 DEFAULT = LANGS.default.code
 TEXTS = load_materials()["texts"]

@@ -102,6 +102,7 @@ def test_other_key_is_a_bad_signature(unpacked, keys):
     assert result.returncode == 1 and "signature: BAD" in result.stdout
 
 
+@pytest.mark.slow   # builds a zip of the whole site
 def test_unsigned_copy_fails(site, keys, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != SIGNING_KEY_ENV}
     build = subprocess.run([sys.executable, "-m", "uitweg.offline.bundle", str(site), str(tmp_path / "u.zip"),
@@ -114,6 +115,7 @@ def test_unsigned_copy_fails(site, keys, tmp_path):
     assert result.returncode == 1 and "not signed" in result.stdout
 
 
+@pytest.mark.slow   # builds a zip of the whole site
 def test_signing_through_the_environment(site, keys, tmp_path):
     env = dict(os.environ, **{SIGNING_KEY_ENV: str(keys / "a.key")})
     build = subprocess.run([sys.executable, "-m", "uitweg.offline.bundle", str(site), str(tmp_path / "s.zip"),
@@ -122,6 +124,7 @@ def test_signing_through_the_environment(site, keys, tmp_path):
     assert run_verify(tmp_path / "s.zip", keys / "a.allowed").returncode == 0
 
 
+@pytest.mark.slow   # builds a zip of the whole site
 def test_key_not_matching_the_public_key_is_refused(site, keys, tmp_path):
     with pytest.raises(BundleError, match="does not belong to the key"):
         build_bundle(site, tmp_path / "x.zip", keys / "b.key", keys / "a.allowed")
