@@ -344,3 +344,43 @@ def test_a_look_alike_letter_alone_stays_a_letter():
 def test_a_short_number_of_the_table_in_a_short_cluster_is_the_tables():
     assert [(f.text, f.digits) for f in judge_numbers("Bel 12/1712.", TABLE, CALL_WORDS) if f.known] == [
         ("1712", "1712")]
+
+
+# -- runs of clusters: a number written across commas ---------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("Bel 02, 511 64 64, 1712.", [("02, 511 64 64", "table"), ("1712", "table")]),
+    ("Bel 02, 511 64 64, 03, 201 16 90.", [("02, 511 64 64", "table"), ("03, 201 16 90", "table")]),
+    ("Bel 1721, 02, 511 64 64.", [("1721", "unknown"), ("02, 511 64 64", "table")]),
+    ("Bel 02, 511 64 64, 1721.", [("02, 511 64 64", "table"), ("1721", "unknown")]),
+    ("Bel 02, 511 64 64, 116, 006.", [("02, 511 64 64", "table"), ("116, 006", "unknown")]),
+    ("Bel 1721, 116, 006.", [("1721", "unknown"), ("116, 006", "unknown")]),
+    ("Bel 116, 006, 1721.", [("116, 006", "unknown"), ("1721", "unknown")]),
+    # A cluster of seven or more digits stands alone (a short number of the
+    # table next to it is no number of its own).
+    ("Bel 02, 511 64 65.", [("511 64 65", "unknown")]),
+])
+def test_a_number_written_across_commas_is_one_number(text, found):
+    assert verdicts(text) == found
+
+
+def test_a_short_number_of_the_table_across_a_comma_is_short():
+    assert [(f.text, f.short) for f in judge_numbers("Bel 17, 12.", TABLE, CALL_WORDS) if f.known] == [("17, 12", True)]
+
+
+def test_a_short_number_one_can_call_across_a_comma_gets_the_short_message():
+    assert message("Bel 116, 006.").endswith("It is a number one can call or text in Belgium (a short number); use "
+                                             "[[phone:ID]] with a number of the table, or add a reviewed exception "
+                                             "to data/number_exceptions.yml.")
+
+
+def test_a_texting_word_next_to_a_number_written_across_a_comma():
+    w = words(texting=frozenset({"sms"}))
+    found = [f for f in judge_numbers("Stuur een sms naar 4,411.", TABLE, CALL_WORDS, "", w, "nl") if f.refused]
+    assert [(f.text, f.dialable) for f in found] == [("4,411", True)]
+
+
+def test_the_page_and_its_language_reach_every_cluster_of_a_run():
+    assert refused("Bel 1207, 12.", page="docs/nl/a.md", w=words(exceptions=EXCEPTED)) == []
+    w = words(units={"nl": frozenset({"dagen"}), "fr": frozenset({"jours"})})
+    assert refused("Open 1500 jours, 12 keer.", "nl", w=w) == ["1500"]
