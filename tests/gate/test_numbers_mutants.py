@@ -356,6 +356,7 @@ def test_a_short_number_of_the_table_in_a_short_cluster_is_the_tables():
     ("Bel 02, 511 64 64, 116, 006.", [("02, 511 64 64", "table"), ("116, 006", "unknown")]),
     ("Bel 1721, 116, 006.", [("1721", "unknown"), ("116, 006", "unknown")]),
     ("Bel 116, 006, 1721.", [("116, 006", "unknown"), ("1721", "unknown")]),
+    ("Bel 116, 006, 02 511 64 64.", [("116, 006", "unknown"), ("02 511 64 64", "table")]),
     # A cluster of seven or more digits stands alone (a short number of the
     # table next to it is no number of its own).
     ("Bel 02, 511 64 65.", [("511 64 65", "unknown")]),
@@ -383,4 +384,11 @@ def test_a_texting_word_next_to_a_number_written_across_a_comma():
 def test_the_page_and_its_language_reach_every_cluster_of_a_run():
     assert refused("Bel 1207, 12.", page="docs/nl/a.md", w=words(exceptions=EXCEPTED)) == []
     w = words(units={"nl": frozenset({"dagen"}), "fr": frozenset({"jours"})})
-    assert refused("Open 1500 jours, 12 keer.", "nl", w=w) == ["1500"]
+    assert refused("Op 12, 1500 jours.", "nl", w=w) == ["1500"]
+    assert refused("Op 12, 1500 dagen.", "nl", w=w) == []
+
+
+def test_a_texting_word_next_to_a_number_in_groups():
+    w = words(texting=frozenset({"sms"}))
+    found = [f for f in judge_numbers("Stuur een sms naar 44 11.", TABLE, CALL_WORDS, "", w, "nl") if f.refused]
+    assert [(f.text, f.dialable) for f in found] == [("44 11", True)]
