@@ -8,6 +8,8 @@
 # TEST_LIMIT seconds (default 360: issue 22's six minutes). Logs of failed
 # runs are kept; the last line counts the failures.
 set -uo pipefail
+# Each run is a user typing `make`: nothing of the make that started this script.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 n=${1:-10}
 limit=${TEST_LIMIT:-360}
 repo=$(git rev-parse --show-toplevel)

@@ -133,8 +133,9 @@ def test_make_audit_on_the_real_table_lists_every_entry_nobody_confirmed(tmp_pat
     day = max(c.checked.date for c in table.contacts)
     unconfirmed = [c.id for c in table.contacts if c.checked.method == "document"]
     clone = copy_project(tmp_path / "clone")
-    result = subprocess.run(["make", "-s", "-o", ".venv/.installed", "audit", f"PY={sys.executable}",
-                             f"AUDIT_ARGS=--today {day.isoformat()}"], cwd=clone, capture_output=True, text=True)
+    result = subprocess.run(["make", "-s", "--no-print-directory", "-o", ".venv/.installed", "audit",
+                             f"PY={sys.executable}", f"AUDIT_ARGS=--today {day.isoformat()}"],
+                            cwd=clone, capture_output=True, text=True)
     assert (result.returncode != 0) == bool(unconfirmed), result.stdout + result.stderr
     listed = [line.split("entry '", 1)[1].split("'", 1)[0] for line in result.stdout.splitlines()
               if "has not been confirmed by a person" in line]

@@ -137,8 +137,9 @@ def test_i18n_status_prints_a_table_and_exits_0(tmp_path):
 
 def test_make_i18n_status_runs(tmp_path):
     """The make target (without rebuilding .venv: -o treats it as done)."""
-    result = subprocess.run(["make", "-s", "-o", ".venv/.installed", "i18n-status", f"PY={sys.executable}"],
-                            cwd=ROOT, capture_output=True, text=True)
+    # --no-print-directory: run from another make (make soak), -w would be inherited.
+    result = subprocess.run(["make", "-s", "--no-print-directory", "-o", ".venv/.installed", "i18n-status",
+                             f"PY={sys.executable}"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     # First the setup of every language (mkdocs.yml, data files, pages), then the page table.
     assert result.stdout.startswith("Languages: nl, en, fr, ")
