@@ -38,10 +38,13 @@ def mkdocs_build(project: Path, site_dir: Path, check: bool = True) -> subproces
     return result
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, languages: tuple[str, ...] | None = None) -> Path:
     """A copy of the sources (no built files) to break on purpose. Compiled
-    bytecode comes along: each build of a copy would compile it again."""
-    return copy_sources(ROOT, dest)
+    bytecode comes along: each build of a copy would compile it again.
+    With `languages` (the default one first) only those languages stay in
+    the copy (tools/testkit/trim_languages.py): a test builds the languages
+    its property needs, not all of them (each costs a build ~11 s of CPU)."""
+    return copy_sources(ROOT, dest, languages=languages)
 
 
 # With pytest-xdist the controller starts the one build of the site before

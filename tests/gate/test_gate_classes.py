@@ -257,6 +257,7 @@ def _append(page, entries: list[str]) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
+    # Every language: the ordinary sentences of each are built in its own pages.
     tmp = tmp_path_factory.mktemp("gate")
     project = copy_project(tmp / "project")
     page = project / "docs" / "nl" / "about.md"
