@@ -6,7 +6,7 @@ site/files/print/, which is what readers download): every page rendered with
 pdftoppm and every QR code read with zxing-cpp once per test run; text, page
 sizes and fonts read with poppler-utils. What only a build of its own can
 show (it follows the site_url of the mkdocs.yml it is given, it replaces an
-old output folder) is shown by a small real build: one format.
+old output folder) is shown by a small real build: one format, two languages.
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from print_checks import (
     text,
 )
 
+from conftest import copy_project
 from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
@@ -129,36 +130,51 @@ def test_the_product_has_every_format_and_language_and_nothing_else(pdfs):
     assert set(pdfs) == set(EXPECTED)
 
 
-# The small build: one format (a sticker per language and the trilingual
-# one, about 4 s) into a folder holding a stale file, with a site_url that is
-# not the project's (another host, a path, no closing slash).
+# The small build: a copy of the project with two languages, its
+# data/print.yml cut to one format (a sticker per language and the
+# trilingual one: 3 PDFs, about 1 s), into a folder holding a stale file,
+# with a site_url that is not the project's (another host, a path, no
+# closing slash).
+SMALL_LANGS = (LANGUAGES.default.code, "en")
 SMALL_FORMAT = "sticker"
 SMALL_SITE_URL = "https://hulp.test/x"
-SMALL_EXPECTED = {name: edition for name, edition in EXPECTED.items() if edition[0] == SMALL_FORMAT}
+SMALL_EXPECTED = {name: edition for name, edition in EXPECTED.items()
+                  if edition[0] == SMALL_FORMAT and edition[1] in SMALL_LANGS + ("trilingual",)}
 
 
 @pytest.fixture(scope="module")
-def small_config(tmp_path_factory) -> tuple[Path, Path]:
+def small_project(tmp_path_factory) -> Path:
+    """A copy of the sources with the two languages of SMALL_LANGS."""
+    return copy_project(tmp_path_factory.mktemp("small") / "project", languages=SMALL_LANGS)
+
+
+def one_format(project: Path, fmt: str, dest: Path, **change) -> Path:
+    """The project's data/print.yml with format `fmt` alone (its settings
+    updated with `change`), written to `dest`."""
+    data = yaml.safe_load((project / "data" / "print.yml").read_text(encoding="utf-8"))
+    data["formats"] = {fmt: {**data["formats"][fmt], **change}}
+    dest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def small_config(tmp_path_factory, small_project) -> tuple[Path, Path]:
     """(mkdocs.yml, print.yml) of the small build."""
     folder = tmp_path_factory.mktemp("small-config")
     mkdocs = folder / "mkdocs.yml"
     mkdocs.write_text(f"site_name: Uitweg\nsite_url: {SMALL_SITE_URL}\n", encoding="utf-8")
-    data = yaml.safe_load(PRINT_DATA.read_text(encoding="utf-8"))
-    data["formats"] = {SMALL_FORMAT: data["formats"][SMALL_FORMAT]}
-    texts = folder / "print.yml"
-    texts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return mkdocs, texts
+    return mkdocs, one_format(small_project, SMALL_FORMAT, folder / "print.yml")
 
 
 @pytest.fixture(scope="module")
-def small_build(tmp_path_factory, small_config):
+def small_build(tmp_path_factory, small_project, small_config):
     """A real build of one format, over an older output folder holding a stale file."""
     mkdocs, texts = small_config
     out = tmp_path_factory.mktemp("dist") / "print"
     out.mkdir()
     (out / "stale.pdf").write_bytes(b"old")
     result = subprocess.run([sys.executable, "-m", "uitweg.printing", "--out", str(out), "--mkdocs", str(mkdocs),
-                             "--texts", str(texts)], cwd=ROOT, capture_output=True, text=True)
+                             "--texts", str(texts)], cwd=small_project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out, result
 
@@ -461,20 +477,20 @@ def test_missing_text_unknown_id_and_small_qr_are_reported(tmp_path):
 
 
 @pytest.mark.slow
-def test_text_that_does_not_fit_stops_the_build_and_keeps_the_old_pdfs(tmp_path):
+def test_text_that_does_not_fit_stops_the_build_and_keeps_the_old_pdfs(tmp_path, small_project):
     """The layout gate: an over-long text fails the build; dist/print stays as it was."""
-    data = yaml.safe_load(PRINT_DATA.read_text(encoding="utf-8"))
-    # The build renders every language of each format in the file: one format,
-    # without its trilingual edition, is the least that holds sticker-en.
-    data["formats"] = {"sticker": {**data["formats"]["sticker"], "trilingual": False}}
+    # The build renders every language of each format in the file: the small
+    # project's sticker format without its trilingual edition (2 PDFs) is the
+    # least that holds sticker-en.
+    path = one_format(small_project, "sticker", tmp_path / "print.yml", trilingual=False)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["texts"]["en"]["short"]["headline"] = "Need help? " * 12
-    path = tmp_path / "print.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "print"
     out.mkdir()
     (out / "keep.pdf").write_bytes(b"previous build")
-    result = subprocess.run([sys.executable, "-m", "uitweg.printing", "--out", str(out), "--mkdocs", str(MKDOCS_YML),
-                             "--texts", str(path)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "uitweg.printing", "--out", str(out), "--texts", str(path)],
+                            cwd=small_project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "sticker-en.pdf" in result.stderr and "do not fit" in result.stderr
     assert (out / "keep.pdf").read_bytes() == b"previous build"
