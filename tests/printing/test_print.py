@@ -1,8 +1,12 @@
 """Print materials: the PDFs as a printer and a phone see them.
 
-One real build (`python -m uitweg.printing`) into a temporary folder; every
-page rendered at 200 dpi with pdftoppm and every QR code read with zxing-cpp;
-text, page sizes and fonts read with poppler-utils.
+The PDFs checked are the session's product build (the `site` fixture: its
+`python -m uitweg.printing` run, copied by the materials step into
+site/files/print/, which is what readers download): every page rendered with
+pdftoppm and every QR code read with zxing-cpp once per test run; text, page
+sizes and fonts read with poppler-utils. What only a build of its own can
+show (it follows the site_url of the mkdocs.yml it is given, it replaces an
+old output folder) is shown by a small real build: one format, two languages.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from print_checks import (
     text,
 )
 
+from conftest import copy_project
 from uitweg.contacts.load import load_contacts
 from uitweg.core.languages import load_languages
 from uitweg.core.problems import BuildError
@@ -51,7 +56,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # 150 dpi still gives every QR module at least 3.5 pixels (the smallest code
 # is 20 mm wide); 200 dpi cost twice the render and decode time.
 DPI = 150
-SITE_URL = "https://uitweg.example/"
 LANGUAGES = load_languages()
 LANGS = LANGUAGES.codes
 # The multilingual sheets carry the three national and most used languages (issue 13):
@@ -90,57 +94,124 @@ def expected_url(lang: str, mkdocs_yml: Path) -> str:
     return home_url(code, LANGUAGES.default.code, mkdocs_yml)
 
 
-@pytest.fixture(scope="module")
-def mkdocs_yml(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("config") / "mkdocs.yml"
-    path.write_text(f"site_name: Uitweg\nsite_url: {SITE_URL}\n", encoding="utf-8")
-    return path
+def scan(pdfs: dict[str, Path], image_dir: Path) -> dict[str, list[tuple[Path, list]]]:
+    """name -> [(page image at DPI, QR codes found on it), …]."""
+    return {name: [(image, find_qr_codes(image, DPI)) for image in render(pdf, DPI, image_dir)]
+            for name, pdf in pdfs.items()}
+
+
+def printed_addresses(pdf: Path, url: str) -> set[str]:
+    """The addresses on `url`'s host printed in clear on the PDF."""
+    host = url.split("://", 1)[1].split("/", 1)[0]
+    return set(re.findall(re.escape(host) + r"\S*", flat(text(pdf))))
+
+
+# The session's print build (tests/conftest.py build_command) reads site_url
+# from the project's own mkdocs.yml; home_url, not the print code, says where
+# each QR code must lead.
+MKDOCS_YML = ROOT / "mkdocs.yml"
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory, mkdocs_yml):
-    """One real build, over an older output folder holding a stale file."""
-    out = tmp_path_factory.mktemp("dist") / "print"
-    out.mkdir()
-    (out / "stale.pdf").write_bytes(b"old")
-    result = subprocess.run([sys.executable, "-m", "uitweg.printing", "--out", str(out), "--mkdocs", str(mkdocs_yml)],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return out, result
-
-
-@pytest.fixture(scope="module")
-def pdfs(build) -> dict[str, Path]:
-    out, _ = build
-    return {p.name: p for p in out.glob("*.pdf")}
+def pdfs(site) -> dict[str, Path]:
+    """The session's print PDFs as the materials page hands them out."""
+    return {p.name: p for p in (site / "files" / "print").glob("*.pdf")}
 
 
 @pytest.fixture(scope="module")
 def scans(pdfs, tmp_path_factory) -> dict[str, list[tuple[Path, list]]]:
-    """name -> [(page image at DPI, QR codes found on it), …]."""
-    image_dir = tmp_path_factory.mktemp("scans")
-    return {name: [(image, find_qr_codes(image, DPI)) for image in render(pdf, DPI, image_dir)]
-            for name, pdf in pdfs.items()}
+    return scan(pdfs, tmp_path_factory.mktemp("scans"))
 
 
 # -- the build -------------------------------------------------------------
 
 @pytest.mark.slow
-def test_build_writes_every_format_and_language_and_nothing_else(build, pdfs):
-    out, result = build
+def test_the_product_has_every_format_and_language_and_nothing_else(pdfs):
     assert set(pdfs) == set(EXPECTED)
+
+
+# The small build: a copy of the project with two languages, its
+# data/print.yml cut to one format (a sticker per language and the
+# trilingual one: 3 PDFs, about 1 s), into a folder holding a stale file,
+# with a site_url that is not the project's (another host, a path, no
+# closing slash).
+SMALL_LANGS = (LANGUAGES.default.code, "en")
+SMALL_FORMAT = "sticker"
+SMALL_SITE_URL = "https://hulp.test/x"
+SMALL_EXPECTED = {name: edition for name, edition in EXPECTED.items()
+                  if edition[0] == SMALL_FORMAT and edition[1] in SMALL_LANGS + ("trilingual",)}
+
+
+@pytest.fixture(scope="module")
+def small_project(tmp_path_factory) -> Path:
+    """A copy of the sources with the two languages of SMALL_LANGS."""
+    return copy_project(tmp_path_factory.mktemp("small") / "project", languages=SMALL_LANGS)
+
+
+def one_format(project: Path, fmt: str, dest: Path, **change) -> Path:
+    """The project's data/print.yml with format `fmt` alone (its settings
+    updated with `change`), written to `dest`."""
+    data = yaml.safe_load((project / "data" / "print.yml").read_text(encoding="utf-8"))
+    data["formats"] = {fmt: {**data["formats"][fmt], **change}}
+    dest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def small_config(tmp_path_factory, small_project) -> tuple[Path, Path]:
+    """(mkdocs.yml, print.yml) of the small build."""
+    folder = tmp_path_factory.mktemp("small-config")
+    mkdocs = folder / "mkdocs.yml"
+    mkdocs.write_text(f"site_name: Uitweg\nsite_url: {SMALL_SITE_URL}\n", encoding="utf-8")
+    return mkdocs, one_format(small_project, SMALL_FORMAT, folder / "print.yml")
+
+
+@pytest.fixture(scope="module")
+def small_build(tmp_path_factory, small_project, small_config):
+    """A real build of one format, over an older output folder holding a stale file."""
+    mkdocs, texts = small_config
+    out = tmp_path_factory.mktemp("dist") / "print"
+    out.mkdir()
+    (out / "stale.pdf").write_bytes(b"old")
+    result = subprocess.run([sys.executable, "-m", "uitweg.printing", "--out", str(out), "--mkdocs", str(mkdocs),
+                             "--texts", str(texts)], cwd=small_project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+@pytest.mark.slow
+def test_the_build_replaces_the_old_folder_and_writes_what_it_says(small_build):
+    out, result = small_build
+    assert sorted(p.name for p in out.iterdir()) == sorted(SMALL_EXPECTED)
     assert not (out / "stale.pdf").exists(), "the old output folder must be replaced as a whole"
     leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.")]
     assert leftovers == [], "temporary folders left behind"
     lines = [line for line in result.stdout.splitlines() if line.endswith(" KB")]
-    assert sorted(Path(line.split()[0]).name for line in lines) == sorted(EXPECTED), result.stdout
+    assert sorted(Path(line.split()[0]).name for line in lines) == sorted(SMALL_EXPECTED), result.stdout
 
 
 @pytest.mark.slow
-def test_placeholder_domain_warns_but_still_builds(build, pdfs):
-    _, result = build
-    assert "warning" in result.stderr and "uitweg.example" in result.stderr and "mkdocs.yml" in result.stderr
-    assert pdfs
+def test_the_build_follows_the_site_url_of_the_mkdocs_yml_it_is_given(small_build, small_config, tmp_path):
+    """Every QR code and printed address of the small build leads to the home
+    page of its language under SMALL_SITE_URL, not under the project's address."""
+    out, _ = small_build
+    mkdocs, _ = small_config
+    assert not expected_url("en", mkdocs).startswith(expected_url(LANGUAGES.default.code, MKDOCS_YML))
+    found = scan({name: out / name for name in SMALL_EXPECTED}, tmp_path)
+    for name, (_, lang) in SMALL_EXPECTED.items():
+        url = expected_url(lang, mkdocs)
+        assert url.startswith(SMALL_SITE_URL + "/")
+        codes = [qr for _, page in found[name] for qr in page]
+        check_qr_texts(codes, url, name)
+        assert len(codes) == 1, f"{name}: {len(codes)} QR codes, expected one"
+        assert printed_addresses(out / name, url) == {url.split("://", 1)[1].rstrip("/")}, name
+
+
+@pytest.mark.slow
+def test_placeholder_domain_warns_but_still_builds(small_build):
+    out, result = small_build
+    assert "warning" in result.stderr and "hulp.test" in result.stderr and "mkdocs.yml" in result.stderr
+    assert list(out.glob("*.pdf"))
 
 
 def test_only_reserved_domains_warn():
@@ -214,8 +285,8 @@ def test_css_colours_stay_dark_enough_for_black_and_white_printing():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_qr_code_opens_the_home_page_of_its_language(scans, mkdocs_yml, name):
-    url = expected_url(EXPECTED[name][1], mkdocs_yml)
+def test_qr_code_opens_the_home_page_of_its_language(scans, name):
+    url = expected_url(EXPECTED[name][1], MKDOCS_YML)
     found = [qr for _, codes in scans[name] for qr in codes]
     check_qr_texts(found, url, name)
     assert len(found) == 1, f"{name}: {len(found)} QR codes, expected one"
@@ -347,10 +418,9 @@ def test_posters_say_what_it_is_and_where_help_is_free(pdfs, name):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_address_is_printed_in_clear(pdfs, mkdocs_yml, name):
-    url = expected_url(EXPECTED[name][1], mkdocs_yml)
-    host = url.split("://", 1)[1].split("/", 1)[0]
-    printed = set(re.findall(re.escape(host) + r"\S*", flat(text(pdfs[name]))))
+def test_address_is_printed_in_clear(pdfs, name):
+    url = expected_url(EXPECTED[name][1], MKDOCS_YML)
+    printed = printed_addresses(pdfs[name], url)
     assert printed == {url.split("://", 1)[1].rstrip("/")}, f"{name}: printed addresses {printed}"
 
 
@@ -407,18 +477,20 @@ def test_missing_text_unknown_id_and_small_qr_are_reported(tmp_path):
 
 
 @pytest.mark.slow
-def test_text_that_does_not_fit_stops_the_build_and_keeps_the_old_pdfs(tmp_path, mkdocs_yml):
+def test_text_that_does_not_fit_stops_the_build_and_keeps_the_old_pdfs(tmp_path, small_project):
     """The layout gate: an over-long text fails the build; dist/print stays as it was."""
-    data = yaml.safe_load(PRINT_DATA.read_text(encoding="utf-8"))
-    data["formats"] = {"sticker": data["formats"]["sticker"]}
+    # The build renders every language of each format in the file: the small
+    # project's sticker format without its trilingual edition (2 PDFs) is the
+    # least that holds sticker-en.
+    path = one_format(small_project, "sticker", tmp_path / "print.yml", trilingual=False)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["texts"]["en"]["short"]["headline"] = "Need help? " * 12
-    path = tmp_path / "print.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "print"
     out.mkdir()
     (out / "keep.pdf").write_bytes(b"previous build")
-    result = subprocess.run([sys.executable, "-m", "uitweg.printing", "--out", str(out), "--mkdocs", str(mkdocs_yml),
-                             "--texts", str(path)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "uitweg.printing", "--out", str(out), "--texts", str(path)],
+                            cwd=small_project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "sticker-en.pdf" in result.stderr and "do not fit" in result.stderr
     assert (out / "keep.pdf").read_bytes() == b"previous build"
@@ -475,7 +547,7 @@ def test_the_glyph_check_sees_empty_boxes(tmp_path):
     assert all(shapes) and len(set(shapes)) == 1
 
 
-def test_a_letter_no_face_has_stops_the_build_and_the_others_get_their_face(tmp_path, mkdocs_yml):
+def test_a_letter_no_face_has_stops_the_build_and_the_others_get_their_face(tmp_path):
     """One edition through the build's own render step: the Khmer letters (no face)
     are named, the Thai and Ethiopic ones are set in their faces."""
     data = yaml.safe_load(PRINT_DATA.read_text(encoding="utf-8"))
@@ -483,7 +555,7 @@ def test_a_letter_no_face_has_stops_the_build_and_the_others_get_their_face(tmp_
     path = tmp_path / "print.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     texts = load_print_data(TABLE, LANGUAGES, path)
-    layouts = Layouts(texts, TABLE, LANGUAGES, lambda code: expected_url(code, mkdocs_yml))
+    layouts = Layouts(texts, TABLE, LANGUAGES, lambda code: expected_url(code, MKDOCS_YML))
     [edition] = [e for e in editions(texts, LANGUAGES) if e.filename == "sticker-en.pdf"]
     problems = render_edition(layouts, edition, tmp_path / edition.filename)
     missing = [p for p in problems if "no print font" in p]
