@@ -58,8 +58,9 @@ test-deps: $(VENV)/.test-installed ## Install what the tests need (Python, Debia
 # a build run in one worker (xdist groups, tests/conftest.py).
 TEST_WORKERS ?= 3
 
+# --durations: the slowest tests, where the six minutes go (guides/architecture.md).
 test: test-deps lint ## Run the lint and the whole test suite (in parallel: TEST_WORKERS=3)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # The pages alone are built (UITWEG_TEST_BUILD=pages, tests/conftest.py): the
 # tests that need the materials step's files are `slow`.
