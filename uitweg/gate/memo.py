@@ -1,7 +1,7 @@
 """Verdicts on texts, remembered for one build.
 
 Every page repeats the texts of its templates (header, footer, contact
-cards), and each of nine languages repeats them again; judging each once per
+cards), and every language repeats them again; judging each once per
 language keeps the gate a small part of the build (`make bench`). A verdict
 depends on the text and on the contact table, the call words and the word
 lists it was judged with: those are the same objects for a whole build
