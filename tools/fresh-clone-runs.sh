@@ -13,7 +13,7 @@ unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 n=${1:-10}
 limit=${TEST_LIMIT:-360}
 repo=$(git rev-parse --show-toplevel)
-commit=$(git -C "$repo" rev-parse --short HEAD)
+commit=$(git -C "$repo" rev-parse --short HEAD)   # every run tests this commit, whatever lands meanwhile
 logs=$(mktemp -d "${TMPDIR:-/tmp}/uitweg-soak.XXXXXX")
 chmod 755 "$logs"
 user=uitweg-ci
@@ -26,7 +26,7 @@ echo "fresh clones of $commit, $n runs; make test limit ${limit} s; logs in $log
 failed=0
 for i in $(seq "$n"); do
   dir="$logs/run-$i"
-  git clone --quiet --no-hardlinks "$repo" "$dir/uitweg"
+  git clone --quiet --no-hardlinks "$repo" "$dir/uitweg" && git -C "$dir/uitweg" checkout --quiet "$commit"
   who=$(id -un)
   run() { make -C "$dir/uitweg" "$@"; }
   if ((as_user && i % 2 == 0)); then
