@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from yaml_lines import last_line
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -98,15 +99,7 @@ class DataFile:
         return node
 
     def last_line(self, node) -> int:
-        """0-based last line that holds text of `node` (block scalars end at column 0 of the next line)."""
-        if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
-            return self.last_line(node.value[-1][1])
-        if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
-            return self.last_line(node.value[-1])
-        end = node.end_mark.line if node.end_mark.column > 0 else node.end_mark.line - 1
-        while end > node.start_mark.line and not self.lines[end].strip():
-            end -= 1
-        return end
+        return last_line(self.lines, node)
 
     def add_to_language_map(self, node, code: str, value, where: str) -> None:
         """Add `code: value` to a {nl: …, en: …} map, flow or block."""

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
+from yaml_lines import last_line
 
 # Fields of a list entry that say which language the entry belongs to.
 LANGUAGE_FIELDS = ("code", "lang", "locale")
@@ -130,17 +131,7 @@ class Trimmer:
         return node.value[i - 1][1].end_mark.index, value.end_mark.index
 
     def last_line(self, node) -> int:
-        """0-based last line holding text of `node` (as tools/fold_translation.py:
-        block scalars end at column 0 of the next line; blank lines and
-        comments after a collection belong to what follows)."""
-        if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
-            return self.last_line(node.value[-1][1])
-        if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
-            return self.last_line(node.value[-1])
-        end = node.end_mark.line if node.end_mark.column > 0 else node.end_mark.line - 1
-        while end > node.start_mark.line and not self.lines[end].strip():
-            end -= 1
-        return end
+        return last_line(self.lines, node)
 
     def block_span(self, first: int, last: int) -> tuple[int, int]:
         """Offsets of lines first..last (0-based), with the newline after the last."""
