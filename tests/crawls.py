@@ -6,8 +6,10 @@ each test file crawling every page again.
   first visit (cache off, storage and cookies cleared): requests until the
   network is idle (the first-visit budget) and after, failed requests, console
   errors and CSP violations, storage and cookies, the strip in the first
-  screen, the first Tab stop. Read by tests/browser/test_privacy.py and
-  tests/postbuild/test_budgets.py. (axe-core, most of a page's time, runs in
+  screen, the first Tab stop, and what the page shows a reader at phone and
+  at desktop width (SHOWN_JS). Read by tests/browser/test_privacy.py,
+  tests/postbuild/test_budgets.py and the gate's oracle
+  (tests/gate/test_oracle.py). (axe-core, most of a page's time, runs in
   tests/quality/test_a11y.py, one test per language, so it runs in parallel.)
 - `file_crawl`: the unpacked USB bundle from file://, JavaScript on, network
   blocked: every page of the sampled languages (one per script,
@@ -74,6 +76,25 @@ class Visit:
     exits: int = 0                                         # #uw-exit links (file crawl)
     strip_visible: dict[str, bool] = field(default_factory=dict)   # viewport name → visible
     links: list[str] = field(default_factory=list)         # a[href] as the browser resolves them
+    shown: dict[str, str] = field(default_factory=dict)    # viewport name → SHOWN_JS (served crawl)
+
+
+# What a reader can see or hear on a page: the rendered text (innerText
+# leaves out what CSS hides, so it is read at phone and at desktop width),
+# the title, and the attributes a browser shows or reads aloud. Only
+# Chromium's reading: the gate's oracle (tests/gate/test_oracle.py) judges
+# it with libphonenumber and shares no code with the gate.
+SHOWN_JS = """() => {
+  const parts = [document.title, document.body ? document.body.innerText : ""];
+  for (const el of document.querySelectorAll("[title],[alt],[aria-label],[aria-description],[placeholder]")) {
+    for (const name of ["title", "alt", "aria-label", "aria-description", "placeholder"]) {
+      if (el.hasAttribute(name)) parts.push(el.getAttribute(name));
+    }
+  }
+  for (const m of document.querySelectorAll("meta[name=description],meta[property^='og:']")) parts.push(m.content);
+  for (const ol of document.querySelectorAll("ol[start]")) parts.push(ol.getAttribute("start") + ".");
+  return parts.join("\\n");
+}"""
 
 
 def record(target, visits: dict, current: list) -> None:
@@ -146,6 +167,10 @@ def served_crawl(chromium, served_site, site) -> dict[str, Visit]:
         visit.first_tab = first_tab_stop(page)
         visit.storage = page.evaluate("localStorage.length + sessionStorage.length")
         visit.cookies = context.cookies()
+        visit.shown["phone"] = page.evaluate(SHOWN_JS)
+        page.set_viewport_size(DESKTOP)
+        visit.shown["desktop"] = page.evaluate(SHOWN_JS)
+        page.set_viewport_size(PHONE)
     context.close()
     return visits
 
