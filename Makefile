@@ -85,8 +85,9 @@ test-flaky: test-deps ## Rerun the tests suspected of flaking N times, each a fr
 
 # Issue 22's proof: `make` and `make test` on N fresh clones of HEAD in a row;
 # as root, every other run is an unprivileged user with /usr/bin/python3.
-soak: ## The two README commands on N fresh clones in a row, as root and as a normal user, make test within 6 minutes (N=10; about 7 minutes a run)
-	@bash tools/fresh-clone-runs.sh $(N)
+BUSY ?= 0
+soak: ## The two README commands on N fresh clones in a row, as root and as a normal user, make test within 6 minutes (N=10, BUSY=K more busy processes; about 6 minutes a run)
+	@BUSY=$(BUSY) bash tools/fresh-clone-runs.sh $(N)
 
 lint: $(VENV)/.test-installed ## ruff over the Python code (settings in pyproject.toml)
 	$(PY) -m ruff check .

@@ -6,7 +6,9 @@
 # prints one line: who ran it, the load average before, both exit codes and
 # times. A run fails if either command fails or `make test` takes longer than
 # TEST_LIMIT seconds (default 360: issue 22's six minutes). Logs of failed
-# runs are kept; the last line counts the failures.
+# runs are kept; the last line counts the failures. BUSY=K keeps K more
+# processes spinning on the CPU for the whole soak (a machine loaded by
+# other work besides the suite's own load).
 set -uo pipefail
 # Each run is a user typing `make`: nothing of the make that started this script.
 unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
@@ -22,7 +24,11 @@ if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
   id "$user" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$user"
   as_user=1
 fi
-echo "fresh clones of $commit, $n runs; make test limit ${limit} s; logs in $logs"
+busy=${BUSY:-0}
+spinners=()
+for _ in $(seq "$busy"); do sh -c 'while :; do :; done' & spinners+=($!); done
+trap '((${#spinners[@]})) && kill "${spinners[@]}" 2>/dev/null' EXIT
+echo "fresh clones of $commit, $n runs; make test limit ${limit} s; $busy busy processes besides; logs in $logs"
 failed=0
 for i in $(seq "$n"); do
   dir="$logs/run-$i"
