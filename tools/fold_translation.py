@@ -285,12 +285,19 @@ def fold(tr_path: Path, readme_file: str, ui_extra: dict) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if {"-h", "--help"} & set(argv):
+        print(__doc__)
+        return 0
     keep = "--keep" in argv
     argv = [a for a in argv if a != "--keep"]
-    if len(argv) != 1:
-        print(__doc__)
+    if len(argv) != 1 or argv[0].startswith("-"):
+        print(__doc__, file=sys.stderr)
         return 2
     tr_path = Path(argv[0])
+    if not tr_path.is_file():
+        print(f"{tr_path}: no such file. A translator's file is translations/<code>.yml "
+              "(tools/extract_translation.py <code> writes one to fill in).", file=sys.stderr)
+        return 2
     tr = yaml.safe_load(tr_path.read_text(encoding="utf-8"))
     # Texts the translation file may add for languages.yml `ui` (dates, checks), and the read-me name.
     extra = tr.get("ui_dates", {})

@@ -124,3 +124,15 @@ def test_a_translation_file_without_a_key_writes_nothing(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 1 and "lacks search_words" in run.stderr
     assert {p.name: p.read_bytes() for p in (root / "data").glob("*.yml")} == before
+
+
+def test_help_and_a_missing_file_get_a_message_not_a_traceback(tmp_path):
+    from conftest import ROOT
+    tool = [sys.executable, str(ROOT / "tools" / "fold_translation.py")]
+    shown = subprocess.run([*tool, "--help"], capture_output=True, text=True)
+    assert shown.returncode == 0 and "translations/<code>.yml" in shown.stdout
+    missing = subprocess.run([*tool, str(tmp_path / "xx.yml")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert f"{tmp_path / 'xx.yml'}: no such file" in missing.stderr
+    unknown = subprocess.run([*tool, "--dry-run", "translations/xx.yml"], capture_output=True, text=True)
+    assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
