@@ -360,14 +360,14 @@ def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, a
         return
     texting = _near_texting_word(t, clusters[0].start, clusters[-1].end, words)
 
-    def runs():   # every run of two or more neighbouring clusters, longest first; each loop skips covered ones
-        for i in range(n):
-            for j in range(n - 1, i, -1):
-                raw = t[clusters[i].start:clusters[j].end]
-                if sum(ch.isdigit() for ch in raw) <= 17:   # no number is longer
-                    yield i, j, national_digits(raw)
+    runs = []   # every run of two or more neighbouring clusters, longest first; each pass skips covered ones
+    for i in range(n):
+        for j in range(n - 1, i, -1):
+            raw = t[clusters[i].start:clusters[j].end]
+            if sum(ch.isdigit() for ch in raw) <= 17:   # no number is longer
+                runs.append((i, j, national_digits(raw)))
 
-    for i, j, nat in list(runs()):
+    for i, j, nat in runs:
         if not any(k in covered for k in range(i, j + 1)) and (hit := table.phone_by_digits(nat)):
             add(clusters[i].start, clusters[j].end, nat, "table", hit[1].short)
             covered.update(range(i, j + 1))
@@ -375,7 +375,7 @@ def _judge_candidate(t, clusters, table, call_words, page, words, lang, ibans, a
         if k not in covered and sum(ch.isdigit() for ch in t[c.start:c.end]) >= 7:   # a long table number too
             _judge_cluster(t, c, table, call_words, page, words, lang, ibans, add)
             covered.add(k)
-    for i, j, nat in list(runs()):
+    for i, j, nat in runs:
         if any(k in covered for k in range(i, j + 1)):
             continue
         if (can_call := dialable(nat, texting)) or looks_long(nat):
