@@ -116,6 +116,7 @@ def check_qr_texts(found: list[FoundQR], expected_url: str, where: str = "") -> 
     assert found, f"{where}: no readable QR code"
     for qr in found:
         assert qr.text == expected_url, f"{where}: QR code opens {qr.text!r}, expected {expected_url!r}"
+    assert len(found) == 1, f"{where}: {len(found)} QR codes, expected one"
 
 
 def quiet_zone_dirty_px(image: Path, qr: FoundQR, modules: int = 4) -> int:
