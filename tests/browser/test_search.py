@@ -112,11 +112,14 @@ def unpacked(bundle):
     return bundle[1]
 
 
-# One language per script (SAMPLE_LANGS): the same script and index format in
-# every language; every language's index is read in
-# test_index_holds_only_its_language_as_plain_text, and its everyday words are
-# searched in test_everyday_words_lead_to_the_right_section.
-@pytest.mark.parametrize("code", SAMPLE_LANGS)
+# From file:// only the way the script and the index load differs from the
+# site over http, and it is the same script and index format in every
+# language: tried in the default language and in the first right-to-left one
+# of the sample. Over http every sampled language is searched (above), every
+# language's index is read in test_index_holds_only_its_language_as_plain_text,
+# and its everyday words are searched in
+# test_everyday_words_lead_to_the_right_section.
+@pytest.mark.parametrize("code", [LANGS.default.code, *RTL_SAMPLE])
 def test_search_from_the_offline_copy(chromium, unpacked, code):
     context, requests = offline_context(chromium, js=True)
     page = context.new_page()
@@ -159,10 +162,26 @@ def _words_cases():
     return [(lang.code, [(entry[lang.code][0], entry["to"]) for entry in data["entries"]]) for lang in LANGS.languages]
 
 
-@pytest.mark.parametrize("code,cases", _words_cases(), ids=[c for c, _ in _words_cases()])
-def test_everyday_words_lead_to_the_right_section(chromium, served_site, code, cases):
+@pytest.fixture(scope="module")
+def desktop_tab(chromium):
+    """One desktop tab for the tests below that only open a page and search
+    it (each load starts search afresh): a new tab per test was a new
+    renderer, about 0.2 CPU s each."""
     context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_tab(chromium):
+    context = chromium.new_context(viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("code,cases", _words_cases(), ids=[c for c, _ in _words_cases()])
+def test_everyday_words_lead_to_the_right_section(desktop_tab, served_site, code, cases):
+    page = desktop_tab
     root = "" if code == LANGS.default.code else f"{code}/"
     page.goto(served_site + root + "index.html")
     page.locator("input.md-search__input").click()
@@ -174,14 +193,12 @@ def test_everyday_words_lead_to_the_right_section(chromium, served_site, code, c
         target = root + to.replace(".md#", ".html#")
         if first.get_attribute("href") != served_site + target:
             wrong.append(f"{word!r}: first result {first.get_attribute('href')}, expected {target}")
-    context.close()
     assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.parametrize("code", SAMPLE_LANGS)
-def test_an_empty_result_shows_the_numbers_and_who_can_help(chromium, served_site, code):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_an_empty_result_shows_the_numbers_and_who_can_help(phone_tab, served_site, code):
+    page = phone_tab
     root = "" if code == LANGS.default.code else f"{code}/"
     page.goto(served_site + root + "signs.html")
     page.locator("label.md-header__button[for='__search']").click()
@@ -200,4 +217,3 @@ def test_an_empty_result_shows_the_numbers_and_who_can_help(chromium, served_sit
     page.keyboard.type("a")   # something found: the block goes
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert not empty.is_visible()
-    context.close()
