@@ -55,23 +55,27 @@ test-deps: $(VENV)/.test-installed ## Install what the tests need (Python, Debia
 	$(NPM_SETUP)
 
 # In parallel: TEST_WORKERS pytest-xdist workers; tests that share a crawl or
-# a build run in one worker (xdist groups, tests/conftest.py).
+# a build run in one worker (xdist groups, tests/conftest.py), handed out in
+# the order conftest.py gives them (--no-loadscope-reorder: otherwise xdist
+# hands out the groups with the most tests first, and two workers began by
+# waiting ~40 s for the session's build).
 TEST_WORKERS ?= 3
+XDIST = -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 # --durations: the slowest tests, where the six minutes go (guides/architecture.md).
 test: test-deps lint ## Run the lint and the whole test suite (in parallel: TEST_WORKERS=3)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
+	$(PY) -m pytest $(XDIST) --durations=15
 
 # The pages alone are built (UITWEG_TEST_BUILD=pages, tests/conftest.py): the
 # tests that need the materials step's files are `slow`.
 test-fast: test-deps lint ## The edit-test loop (about a minute): every test that needs no browser, no materials and is not marked slow (in parallel)
-	UITWEG_TEST_BUILD=pages $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not slow"
+	UITWEG_TEST_BUILD=pages $(PY) -m pytest $(XDIST) -m "not browser and not slow"
 
 # The browser tests that sample one language per script (tests/language_sample.py)
 # in every language: after a change to the layout, the language chooser or a
 # script's CSS.
 test-all-languages: test-deps lint ## The whole suite with the sampled browser tests in every language (slower)
-	UITWEG_TEST_LANGUAGES=all $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	UITWEG_TEST_LANGUAGES=all $(PY) -m pytest $(XDIST)
 
 # Tests that wait on a real clock, a browser, a port or files other workers
 # write (guides/architecture.md, "Flaky tests"). Override with FLAKY="tests/…".

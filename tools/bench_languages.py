@@ -11,7 +11,7 @@ right-to-left, two new scripts). For each: the site build (`mkdocs build
 --strict`, with the share of each language from static-i18n's log), the
 print run (`python -m uitweg.printing`), the materials step (USB copy,
 pocket and Kiwix files, previews), and unless --no-suite the whole test
-suite as `make test` runs it (pytest -n TEST_WORKERS --dist loadgroup);
+suite as `make test` runs it (pytest -n TEST_WORKERS --dist loadgroup --no-loadscope-reorder);
 then the zip, the site folder and the PDFs. Prints N, N+K and the cost of
 one added language, (N+K − N) / K, side by side.
 
@@ -116,7 +116,7 @@ def measure(project: Path, work: Path, suite: bool) -> Run:
             p.stat().st_size for p in site.rglob("*.html.br") if "files" not in p.parts),
     }
     if suite:
-        cost = timed([py, "-m", "pytest", "-n", WORKERS, "--dist", "loadgroup", "-q", "-p", "no:cacheprovider"],
+        cost = timed([py, "-m", "pytest", "-n", WORKERS, "--dist", "loadgroup", "--no-loadscope-reorder", "-q", "-p", "no:cacheprovider"],
                      project, work / "suite.txt", check=False)
         tail = (work / "suite.txt").read_text(encoding="utf-8", errors="replace").strip().splitlines()
         run.suite, run.suite_result = cost, (tail[-1] if tail else "")

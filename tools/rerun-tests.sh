@@ -10,7 +10,7 @@ logs=$(mktemp -d "${TMPDIR:-/tmp}/uitweg-flaky.XXXXXX")
 failed=0
 for i in $(seq "$n"); do
   start=$SECONDS
-  if "$py" -m pytest -n "${TEST_WORKERS:-3}" --dist loadgroup -q -p no:cacheprovider "$@" >"$logs/run-$i.log" 2>&1; then
+  if "$py" -m pytest -n "${TEST_WORKERS:-3}" --dist loadgroup --no-loadscope-reorder -q -p no:cacheprovider "$@" >"$logs/run-$i.log" 2>&1; then
     echo "run $i/$n: passed ($((SECONDS - start)) s)"
   else
     failed=$((failed + 1))
