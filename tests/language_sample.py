@@ -10,7 +10,9 @@ a `script:` stands for a script of its own, so it is tested rather than left
 out. The checks that read the built files (gate, parity, budgets, links,
 valid HTML, axe without JavaScript, i18n status) cover every page of every
 language; they do not use this sample. axe with the site's scripts running
-uses it: the scripts add the same things to every language of a script.
+uses it: every page of the default language, two pages of each other
+sampled language (the scripts add the same things to every page of a
+script).
 
 UITWEG_TEST_LANGUAGES=all runs the sampled tests in every language (after a
 change to the layout, the chooser or a script's CSS): `make test-all-languages`.
