@@ -65,19 +65,45 @@ def test_every_page_has_the_exit_and_the_explanation(site):
         assert [unescape(t) for t in status.groups()] == [ui["exit_press_2"], ui["exit_press_1"], ui["exit_expired"]], rel
 
 
-# Every page's exit link names its language's neutral site (the test above);
-# the click runs the same script in every language: tried in SAMPLE_LANGS.
+# Every page's exit link names its language's neutral site, and its live
+# region holds its language's words (the test above); the click and the Shift
+# presses run the same script in every language: tried in SAMPLE_LANGS, one
+# tab each.
 @pytest.mark.parametrize("code", SAMPLE_LANGS)
-def test_click_blanks_and_replaces_the_history_entry(chromium, served_site, code):
+def test_click_and_shift_leave_and_replace_the_history_entry(chromium, served_site, code):
+    """The click leaves for the neutral site, and Back does not return to
+    the site's page. Then Shift, like GOV.UK's Exit this page: the live
+    region says how many presses are left, and when the five seconds ran out
+    (the page's clock is driven by Playwright, so the test does not wait);
+    the third press leaves at once, and again Back does not return."""
     context = chromium.new_context(viewport=PHONE)
     answer_neutral_sites(context)
     page = context.new_page()
+    page.clock.install()
+    site_page = served_site + lang_root(code) + "signs.html"
     page.goto(START)
-    page.goto(served_site + lang_root(code) + "signs.html")
+    page.goto(site_page)
     page.locator("#uw-exit").click()
     page.wait_for_url(neutral_url(code))
     page.go_back()
     assert page.url == START, f"Back returned to {page.url}: the site page is still in the history"
+    page.goto(site_page)
+    ui = LANGS.get(code).ui
+    status = page.locator("#uw-exit-status")
+    assert status.get_attribute("aria-live") == "polite" and status.inner_text() == ""
+    page.keyboard.press("Shift")
+    assert status.text_content() == ui["exit_press_2"]
+    page.keyboard.press("Shift")
+    assert status.text_content() == ui["exit_press_1"]
+    page.clock.fast_forward(5100)
+    assert status.text_content() == ui["exit_expired"]
+    page.keyboard.press("Shift")   # counting starts again
+    assert status.text_content() == ui["exit_press_2"]
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url(neutral_url(code))   # the third press leaves at once
+    page.go_back()
+    assert page.url == START, f"after Shift, Back returned to {page.url}: the site page is still in the history"
     context.close()
 
 
@@ -127,33 +153,6 @@ def test_shift_three_times_leaves(chromium, served_site):
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     page.wait_for_url(neutral_url("en"))
-    context.close()
-
-
-@pytest.mark.parametrize("code", SAMPLE_LANGS)
-def test_shift_presses_and_the_timeout_are_announced(chromium, served_site, code):
-    """Like GOV.UK's Exit this page: the live region says how many presses
-    are left, and when the five seconds ran out (the page's clock is driven
-    by Playwright, so the test does not wait)."""
-    context = chromium.new_context(viewport=PHONE)
-    answer_neutral_sites(context)
-    page = context.new_page()
-    page.clock.install()
-    page.goto(served_site + lang_root(code) + "signs.html")
-    ui = LANGS.get(code).ui
-    status = page.locator("#uw-exit-status")
-    assert status.get_attribute("aria-live") == "polite" and status.inner_text() == ""
-    page.keyboard.press("Shift")
-    assert status.text_content() == ui["exit_press_2"]
-    page.keyboard.press("Shift")
-    assert status.text_content() == ui["exit_press_1"]
-    page.clock.fast_forward(5100)
-    assert status.text_content() == ui["exit_expired"]
-    page.keyboard.press("Shift")   # counting starts again
-    assert status.text_content() == ui["exit_press_2"]
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    page.wait_for_url(neutral_url(code))   # the third press leaves at once
     context.close()
 
 
