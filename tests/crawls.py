@@ -17,10 +17,11 @@ each test file crawling every page again.
   root index.html. Read by test_privacy.py (the copy works under the policy) and
   tests/offline/test_offline_bundle.py (reachable, language, strip, exit).
 - `nojs_crawl`: the unpacked USB bundle from file:// with JavaScript off, at
-  360×640, every page of the sampled languages (the bundle's pages are the site's files, byte for byte, and links
-  that work from file:// work on a server too; 404.html, left out of the
-  bundle, is read from the served site): what each page shows, its links,
-  and on two pages of each language one real click on a language link. Read by tests/browser/test_nojs.py and
+  360×640, every page of the sampled languages (the bundle's pages are the
+  site's files, byte for byte, and links that work from file:// work on a
+  server too; 404.html, left out of the bundle, is read from the served
+  site): what each page shows, its links, and on two pages of each language
+  one real click on a language link. Read by tests/browser/test_nojs.py and
   the JavaScript-off checks of tests/offline/test_offline_bundle.py.
 
 `served_crawl` opens every page of every language: the first-visit budget
