@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from language_sample import sample_languages
 
+from uitweg.core import html as H
 from uitweg.core import paths
 from uitweg.core.languages import load_languages
 from uitweg.core.yamlfile import load_data
@@ -63,7 +64,6 @@ def test_folded_sections_open_without_javascript_and_links_reach_them(phone, ser
 def test_every_language_folds_the_listed_sections(site, page, anchors):
     """In the built files of every language, each section of data/folded.yml
     is a closed <details class="uw-fold"> whose summary holds its heading."""
-    from uitweg.core import html as H
     missing = []
     for code in LANGUAGES.codes:
         built = site / url("", code, page)
